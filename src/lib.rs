@@ -1,0 +1,76 @@
+//! # pacspace-proof
+//!
+//! Check PacSpace balance receipts without trusting PacSpace: recompute item
+//! hashes, the itemsRoot (receiptId / proofHash) and Merkle inclusion proofs
+//! exactly as the service computes them, and say precisely why something does
+//! not verify.
+//!
+//! Layers:
+//! - **core** (`#![no_std]`, no allocation): [`Hash32`], [`keccak256`],
+//!   [`item_hash_canonical`], [`node_hash`] under every [`NodeEncoding`],
+//!   streaming canonical JSON of a typed [`DeltaItem`] hashed as it is
+//!   written, and inclusion-proof verification over a borrowed path
+//!   ([`verify_proof`]).
+//! - **`alloc`**: canonical JSON of any `serde_json::Value`
+//!   ([`canonical_json`]), item hash of any JSON item ([`item_hash`]), trees
+//!   ([`MerkleTree`], [`items_root`]) and proof generation ([`Proof`]).
+//! - **`std`** (default): the `pacspace-verify` command-line verifier.
+//!
+//! ```
+//! use pacspace_proof::{Hash32, NodeEncoding, MerkleTree};
+//!
+//! let leaves = [Hash32::from_bytes([1; 32]), Hash32::from_bytes([2; 32]), Hash32::from_bytes([3; 32])];
+//! let tree = MerkleTree::new(&leaves, NodeEncoding::Hex0x);
+//! let proof = tree.prove(2).unwrap();
+//! assert!(proof.verify(&tree.root()).is_ok());
+//! ```
+#![no_std]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+mod delta;
+mod encoding;
+mod hash32;
+mod keccak;
+mod node;
+mod number;
+mod path;
+mod sink;
+mod string;
+mod verify;
+
+#[cfg(feature = "alloc")]
+mod canonical;
+#[cfg(feature = "alloc")]
+mod proof;
+#[cfg(feature = "alloc")]
+mod tree;
+
+pub use delta::{AmountKey, DeltaItem, ItemMapping, ReferenceIdAbsent};
+pub use encoding::{NodeEncoding, ParseNodeEncodingError};
+pub use hash32::{Hash32, HexError};
+pub use keccak::{ITEM_PREFIX, NODE_PREFIX, keccak256};
+pub use node::{item_hash_canonical, node_hash};
+pub use number::{NumberError, write_number};
+pub use path::{PathStep, Side, expected_path_len};
+pub use sink::{KeccakSink, Sink};
+pub use string::write_string;
+pub use verify::{ProofError, fold_path, verify_proof};
+
+#[cfg(feature = "alloc")]
+pub use canonical::{
+    CanonicalError, MAX_DEPTH, canonical_json, canonical_json_str, item_hash, write_canonical,
+};
+#[cfg(feature = "alloc")]
+pub use proof::Proof;
+#[cfg(feature = "alloc")]
+pub use tree::{MerkleTree, items_root};

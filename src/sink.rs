@@ -1,0 +1,77 @@
+//! Where canonical JSON bytes go: a hasher (no buffer) or, with `alloc`, a string.
+
+use crate::Hash32;
+use crate::keccak::ITEM_PREFIX;
+use sha3::{Digest, Keccak256};
+
+/// A byte sink for canonical JSON writers.
+///
+/// ```
+/// use pacspace_proof::{KeccakSink, Sink};
+/// let mut sink = KeccakSink::item();
+/// sink.write(br#"{"a":1}"#);
+/// assert_eq!(sink.finish(), pacspace_proof::item_hash_canonical(br#"{"a":1}"#));
+/// ```
+pub trait Sink {
+    /// Appends bytes.
+    fn write(&mut self, bytes: &[u8]);
+}
+
+/// A Keccak-256 state that canonical JSON is streamed into.
+#[derive(Clone, Default)]
+pub struct KeccakSink(Keccak256);
+
+impl KeccakSink {
+    /// A fresh hasher with nothing absorbed.
+    ///
+    /// ```
+    /// let s = pacspace_proof::KeccakSink::new();
+    /// assert_eq!(s.finish(), pacspace_proof::keccak256(b""));
+    /// ```
+    pub fn new() -> Self {
+        KeccakSink(Keccak256::new())
+    }
+
+    /// A hasher that has already absorbed the item prefix `pacspace:item:v1:`.
+    ///
+    /// ```
+    /// let s = pacspace_proof::KeccakSink::item();
+    /// assert_eq!(s.finish(), pacspace_proof::keccak256(b"pacspace:item:v1:"));
+    /// ```
+    pub fn item() -> Self {
+        let mut k = Keccak256::new();
+        k.update(ITEM_PREFIX);
+        KeccakSink(k)
+    }
+
+    /// The digest of everything written.
+    ///
+    /// ```
+    /// use pacspace_proof::Sink;
+    /// let mut s = pacspace_proof::KeccakSink::new();
+    /// s.write(b"abc");
+    /// assert_eq!(s.finish(), pacspace_proof::keccak256(b"abc"));
+    /// ```
+    pub fn finish(self) -> Hash32 {
+        crate::node::finish(self.0)
+    }
+}
+
+impl Sink for KeccakSink {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl Sink for alloc::vec::Vec<u8> {
+    fn write(&mut self, bytes: &[u8]) {
+        self.extend_from_slice(bytes);
+    }
+}
+
+impl<S: Sink + ?Sized> Sink for &mut S {
+    fn write(&mut self, bytes: &[u8]) {
+        (**self).write(bytes);
+    }
+}
