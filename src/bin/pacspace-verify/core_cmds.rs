@@ -1,7 +1,7 @@
 //! The core verbs: canonical, item-hash, root, prove, verify-proof.
 
 use crate::cli::{Cli, Command};
-use crate::input::{kind, leaves, parse, read_input};
+use crate::input::{emit, kind, leaves, parse, read_input};
 use pacspace_proof::{Hash32, MerkleTree, Proof, canonical_json, item_hash, items_root};
 use std::process::ExitCode;
 
@@ -10,18 +10,18 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Canonical { file } => {
             let value = parse(&read_input(&file)?)?;
-            println!("{}", canonical_json(&value).map_err(|e| e.to_string())?);
+            emit(canonical_json(&value).map_err(|e| e.to_string())?)?;
         }
         Command::ItemHash { file } => {
             let value = parse(&read_input(&file)?)?;
             if !value.is_object() {
                 return Err(format!("expected one item object, found {}", kind(&value)));
             }
-            println!("{}", item_hash(&value).map_err(|e| e.to_string())?);
+            emit(item_hash(&value).map_err(|e| e.to_string())?)?;
         }
         Command::Root { file, node_encoding } => {
             let leaves = leaves(&parse(&read_input(&file)?)?)?;
-            println!("{}", items_root(&leaves, node_encoding));
+            emit(items_root(&leaves, node_encoding))?;
         }
         Command::Prove {
             file,
@@ -32,7 +32,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             let tree = MerkleTree::new(&leaves, node_encoding);
             let index = usize::try_from(index).map_err(|_| format!("index {index} is out of range"))?;
             let proof = tree.prove(index).map_err(|e| e.to_string())?;
-            println!("{}", serde_json::to_string(&proof).map_err(|e| e.to_string())?);
+            emit(serde_json::to_string(&proof).map_err(|e| e.to_string())?)?;
         }
         Command::VerifyProof {
             file,
@@ -81,14 +81,17 @@ fn verify_proof_cmd(
             "nodeEncoding": proof.node_encoding,
             "error": outcome.as_ref().err(),
         });
-        println!("{verdict}");
+        emit(verdict)?;
     } else {
         match &outcome {
-            Ok(()) => println!(
+            Ok(()) => emit(format_args!(
                 "verified: item {} of {} ({}) is in itemsRoot {} [node encoding {}]",
                 proof.index, proof.count, proof.item_hash, proof.items_root, proof.node_encoding
-            ),
-            Err(e) => println!("NOT verified: {e} [node encoding {}]", proof.node_encoding),
+            ))?,
+            Err(e) => emit(format_args!(
+                "NOT verified: {e} [node encoding {}]",
+                proof.node_encoding
+            ))?,
         }
     }
     Ok(if outcome.is_ok() {

@@ -9,7 +9,21 @@ mod input;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = <cli::Cli as clap::Parser>::parse();
+    let args = match <cli::Cli as clap::Parser>::try_parse() {
+        Ok(args) => args,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version: print as usual, exit 0.
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            // Usage errors are bad input: one line, exit 2.
+            let text = e.render().to_string();
+            let first = text.lines().next().unwrap_or("invalid arguments");
+            eprintln!("pacspace-verify: {}", first.trim_start_matches("error: "));
+            return ExitCode::from(2);
+        }
+    };
     match core_cmds::run(args) {
         Ok(code) => code,
         Err(e) => {
