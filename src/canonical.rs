@@ -3,15 +3,11 @@
 
 use crate::number::{NumberError, write_number};
 use crate::string::write_string;
-use crate::{Hash32, KeccakSink, Sink};
+use crate::{Hash32, KeccakSink, MAX_DEPTH, Sink};
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt;
 use serde_json::Value;
-
-/// Deepest nesting of arrays and objects accepted (the parser's own limit is
-/// the same), so hostile input cannot exhaust the stack.
-pub const MAX_DEPTH: usize = 128;
 
 /// Why a value has no canonical form.
 #[derive(Debug, Clone, PartialEq, Eq)]

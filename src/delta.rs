@@ -3,7 +3,7 @@
 
 use crate::number::{NumberError, write_number};
 use crate::string::write_string;
-use crate::{Hash32, KeccakSink, Sink};
+use crate::{CanonicalStr, Hash32, KeccakSink, Sink};
 
 /// Which key carries the amount in the hashed item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -82,13 +82,14 @@ impl core::fmt::Display for ItemMapping {
 
 /// A balance delta as submitted: the fields the item hash covers.
 ///
-/// `metadata_canonical` is the metadata object's canonical JSON text, copied
-/// verbatim (produce it with `canonical_json` under the `alloc` feature; it is
-/// not re-checked here). Server timestamps are never part of the item.
+/// `metadata` is the metadata object's canonical JSON text, checked when the
+/// [`CanonicalStr`] was made (produce it with `canonical_json` under the
+/// `alloc` feature, or hold it already canonical). Server timestamps are never
+/// part of the item.
 ///
 /// ```
 /// use pacspace_proof::{DeltaItem, ItemMapping};
-/// let d = DeltaItem { customer_id: "cust_1", amount: 42.5, reason: "api_call", reference_id: None, metadata_canonical: None };
+/// let d = DeltaItem { customer_id: "cust_1", amount: 42.5, reason: "api_call", reference_id: None, metadata: None };
 /// let mut text = Vec::new();
 /// d.write_canonical(&mut text, ItemMapping::default()).unwrap();
 /// assert_eq!(text, br#"{"customerId":"cust_1","delta":42.5,"reason":"api_call"}"#);
@@ -105,7 +106,7 @@ pub struct DeltaItem<'a> {
     /// `referenceId`, when one was sent.
     pub reference_id: Option<&'a str>,
     /// Canonical JSON text of `metadata`, when metadata was sent.
-    pub metadata_canonical: Option<&'a str>,
+    pub metadata: Option<CanonicalStr<'a>>,
 }
 
 impl DeltaItem<'_> {
@@ -113,8 +114,8 @@ impl DeltaItem<'_> {
     /// Fails only for an amount that is NaN or infinite.
     ///
     /// ```
-    /// use pacspace_proof::{DeltaItem, ItemMapping, AmountKey, ReferenceIdAbsent};
-    /// let d = DeltaItem { customer_id: "c", amount: -1.0, reason: "r", reference_id: None, metadata_canonical: Some(r#"{"k":1}"#) };
+    /// use pacspace_proof::{CanonicalStr, DeltaItem, ItemMapping, AmountKey, ReferenceIdAbsent};
+    /// let d = DeltaItem { customer_id: "c", amount: -1.0, reason: "r", reference_id: None, metadata: Some(CanonicalStr::new(r#"{"k":1}"#).unwrap()) };
     /// let m = ItemMapping { amount_key: AmountKey::Amount, absent_reference: ReferenceIdAbsent::Null };
     /// let mut text = Vec::new();
     /// d.write_canonical(&mut text, m).unwrap();
@@ -140,9 +141,9 @@ impl DeltaItem<'_> {
                 write_number(sink, self.amount)?;
             }
         }
-        if let Some(meta) = self.metadata_canonical {
+        if let Some(meta) = self.metadata {
             sink.write(b",\"metadata\":");
-            sink.write(meta.as_bytes());
+            sink.write(meta.as_str().as_bytes());
         }
         sink.write(b",\"reason\":");
         write_string(sink, self.reason);
@@ -162,7 +163,7 @@ impl DeltaItem<'_> {
     ///
     /// ```
     /// use pacspace_proof::{DeltaItem, ItemMapping};
-    /// let d = DeltaItem { customer_id: "c.b", amount: 0.1 + 0.2, reason: "api_call", reference_id: Some("inv_95121"), metadata_canonical: None };
+    /// let d = DeltaItem { customer_id: "c.b", amount: 0.1 + 0.2, reason: "api_call", reference_id: Some("inv_95121"), metadata: None };
     /// assert_eq!(d.item_hash(ItemMapping::default()).unwrap().to_string(),
     ///            "0x9a58b0c8e989f3cb2f60d583494038965bcaf46210a61906d834e374d4d01ad2");
     /// ```

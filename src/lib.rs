@@ -37,6 +37,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+mod canonical_check;
 mod delta;
 mod encoding;
 mod hash32;
@@ -55,6 +56,7 @@ mod proof;
 #[cfg(feature = "alloc")]
 mod tree;
 
+pub use canonical_check::{CanonicalStr, CanonicalTextError, MAX_DEPTH};
 pub use delta::{AmountKey, DeltaItem, ItemMapping, ReferenceIdAbsent};
 pub use encoding::{NodeEncoding, ParseNodeEncodingError};
 pub use hash32::{Hash32, HexError};
@@ -67,9 +69,7 @@ pub use string::write_string;
 pub use verify::{ProofError, fold_path, verify_proof};
 
 #[cfg(feature = "alloc")]
-pub use canonical::{
-    CanonicalError, MAX_DEPTH, canonical_json, canonical_json_str, item_hash, write_canonical,
-};
+pub use canonical::{CanonicalError, canonical_json, canonical_json_str, item_hash, write_canonical};
 #[cfg(feature = "alloc")]
 pub use proof::Proof;
 #[cfg(feature = "alloc")]

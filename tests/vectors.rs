@@ -4,8 +4,8 @@ mod common;
 
 use common::{h, load_vectors};
 use pacspace_proof::{
-    DeltaItem, Hash32, ItemMapping, MerkleTree, NodeEncoding, PathStep, canonical_json, canonical_json_str,
-    item_hash, items_root, verify_proof,
+    CanonicalStr, DeltaItem, Hash32, ItemMapping, MerkleTree, NodeEncoding, PathStep, canonical_json,
+    canonical_json_str, item_hash, items_root, verify_proof,
 };
 use serde_json::Value;
 
@@ -111,7 +111,10 @@ impl DeltaItemOwned {
             amount: self.amount,
             reason: &self.reason,
             reference_id: self.reference_id.as_deref(),
-            metadata_canonical: self.metadata.as_deref(),
+            metadata: self
+                .metadata
+                .as_deref()
+                .map(|m| CanonicalStr::new(m).expect("canonical metadata")),
         }
         .item_hash(m)
     }
