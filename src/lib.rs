@@ -14,7 +14,16 @@
 //! - **`alloc`**: canonical JSON of any `serde_json::Value`
 //!   ([`canonical_json`]), item hash of any JSON item ([`item_hash`]), trees
 //!   ([`MerkleTree`], [`items_root`]) and proof generation ([`Proof`]).
-//! - **`std`** (default): the `pacspace-verify` command-line verifier.
+//! - **`alloc`** also: the service's receipts and webhooks as typed wire
+//!   formats, verified in one call each ([`verify_receipt_json`],
+//!   [`verify_emit`], [`verify_batch`], [`verify_webhook`],
+//!   [`verify_public_answer`], [`verify_delta_status`]) into a [`Report`]
+//!   naming every check, the node encoding and the delta→item mapping used;
+//!   chain continuity in constant memory ([`ChainVerifier`]).
+//! - **core** also: webhook signatures ([`verify_webhook_signature`],
+//!   HMAC-SHA256, constant-time, clock passed in).
+//! - **`std`** (default): the `pacspace-verify` command-line verifier and
+//!   [`verify_chain_jsonl`] over any `BufRead`.
 //!
 //! ```
 //! use pacspace_proof::{Hash32, NodeEncoding, MerkleTree};
@@ -45,6 +54,7 @@ mod keccak;
 mod node;
 mod number;
 mod path;
+mod signature;
 mod sink;
 mod string;
 mod verify;
@@ -53,6 +63,8 @@ mod verify;
 mod canonical;
 #[cfg(feature = "alloc")]
 mod proof;
+#[cfg(feature = "alloc")]
+mod receipt;
 #[cfg(feature = "alloc")]
 mod tree;
 
@@ -64,6 +76,11 @@ pub use keccak::{ITEM_PREFIX, NODE_PREFIX, keccak256};
 pub use node::{item_hash_canonical, node_hash};
 pub use number::{NumberError, write_number};
 pub use path::{PathStep, Side, expected_path_len};
+pub use signature::{
+    DEFAULT_TOLERANCE_SECS, MAX_SIGNATURE_VALUES, MILLIS_THRESHOLD, SIGNATURE_HEADER, SignatureError,
+    SignatureMatch, TIMESTAMP_HEADER, parse_webhook_timestamp, sign_webhook, verify_webhook_signature,
+    webhook_hmac,
+};
 pub use sink::{KeccakSink, Sink};
 pub use string::write_string;
 pub use verify::{ProofError, fold_path, verify_proof};
@@ -72,5 +89,28 @@ pub use verify::{ProofError, fold_path, verify_proof};
 pub use canonical::{CanonicalError, canonical_json, canonical_json_str, item_hash, write_canonical};
 #[cfg(feature = "alloc")]
 pub use proof::Proof;
+#[cfg(feature = "std")]
+pub use receipt::chain::verify_chain_jsonl;
+#[cfg(feature = "alloc")]
+pub use receipt::{
+    artefact::{Artefact, WireError, verify_receipt_json},
+    batch::verify_batch,
+    chain::{
+        ChainInputError, ChainReport, ChainStart, ChainVerifier, DEFAULT_MAX_LINE_BYTES, LineFailure,
+        MAX_REPORTED_FAILURES,
+    },
+    detect::detect_encoding,
+    emit::verify_emit,
+    mapping::{DeltaInputError, SubmittedDelta, detect_list_root, find_mapping},
+    report::{ArtefactKind, Check, EncodingFinding, Failure, MappingFinding, Outcome, Report, Verdict},
+    status::verify_delta_status,
+    verify_answer::verify_public_answer,
+    webhook::{DELTA_FAILED, DELTA_VERIFIED, DeliveryHeaders, verify_webhook, verify_webhook_delivery},
+    wire::{
+        BatchData, BatchResponse, BatchResult, DeltaStatusData, DeltaStatusResponse, EmitData, EmitResponse,
+        Envelope, Extra, ReceiptId, Status, VerifyAnswer, VerifyRecord, WebhookData, WebhookDelta,
+        WebhookEvent, WebhookProof,
+    },
+};
 #[cfg(feature = "alloc")]
 pub use tree::{MerkleTree, items_root};

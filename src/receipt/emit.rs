@@ -1,0 +1,92 @@
+//! Verification of an emit response (`POST /api/v1/balance/delta`).
+
+use crate::Hash32;
+use crate::receipt::common::{check_echo, check_id, error_text};
+use crate::receipt::detect::check_root;
+use crate::receipt::mapping::{SubmittedDelta, find_mapping};
+use crate::receipt::report::{ArtefactKind, Failure, MappingFinding, Report};
+use crate::receipt::wire::EmitResponse;
+use alloc::format;
+
+/// Verifies an emit response against the deltas submitted with it (usually
+/// one; empty to check only the receipt's internal consistency) and,
+/// optionally, the receiptId stored earlier.
+///
+/// Checks: the response does not say FAILED; the echoed `customerId` and
+/// `delta` equal the submitted delta's (when one delta is given); each
+/// submitted delta hashes, under some [`ItemMapping`](crate::ItemMapping), to
+/// one of `itemHashes` (which mapping is reported); the root of `itemHashes`
+/// is `itemsRoot` (the node encoding is detected); `receiptId` equals
+/// `itemsRoot` (an opaque `rcpt_…` id is reported as not checkable); and the
+/// stored receipt equals `receiptId`.
+///
+/// ```
+/// use pacspace_proof::{EmitResponse, SubmittedDelta, verify_emit, Verdict};
+/// let delta = SubmittedDelta::from_json(r#"{"customerId":"c","delta":5,"reason":"r"}"#).unwrap();
+/// let h = delta.item_hash(Default::default()).unwrap();
+/// let text = format!(r#"{{"success":true,"data":{{"customerId":"c","delta":5,"status":"QUEUED",
+///     "receiptId":"{h}","itemsRoot":"{h}","itemHashes":["{h}"]}}}}"#);
+/// let resp: EmitResponse = serde_json::from_str(&text).unwrap();
+/// let report = verify_emit(&resp, &[delta], Some(&h));
+/// assert_eq!(report.verdict(), Verdict::Verified, "{report}");
+/// ```
+pub fn verify_emit(
+    resp: &EmitResponse,
+    submitted: &[SubmittedDelta],
+    expected_receipt: Option<&Hash32>,
+) -> Report {
+    let d = &resp.data;
+    let mut r = Report::new(ArtefactKind::Emit);
+    if d.status.is_failed() {
+        r.fail(
+            "status",
+            Failure::StatusFailed {
+                field: "status".into(),
+                error: error_text(d.extra.get("error")).or_else(|| d.message.clone()),
+            },
+        );
+    }
+    if let [only] = submitted {
+        check_echo(&mut r, "", Some(&d.customer_id), Some(d.delta), only);
+    }
+    if submitted.is_empty() {
+        r.not_checkable(
+            "item hash",
+            "no submitted delta given: the delta itself is not checked, only the receipt's consistency"
+                .into(),
+        );
+    }
+    for (i, s) in submitted.iter().enumerate() {
+        let name = format!("item hash of delta {i}");
+        match find_mapping(s, |h| d.item_hashes.contains(h)) {
+            Some((m, h)) => {
+                r.mappings.push(MappingFinding {
+                    item: i,
+                    mapping: Some(m),
+                });
+                let pos = d.item_hashes.iter().position(|x| *x == h).unwrap_or_default();
+                r.pass(&name, format!("{h} = itemHashes[{pos}] (mapping: {m})"));
+            }
+            None => {
+                r.mappings.push(MappingFinding {
+                    item: i,
+                    mapping: None,
+                });
+                r.fail(
+                    &name,
+                    Failure::ItemHashNotFound {
+                        item: i,
+                        computed: s.item_hash(Default::default()).unwrap_or_default(),
+                        searched: d.item_hashes.len(),
+                    },
+                );
+            }
+        }
+    }
+    check_root(&mut r, "itemsRoot", &d.item_hashes, &d.items_root);
+    check_id(&mut r, "receiptId", "receiptId", &d.receipt_id, &d.items_root);
+    if let Some(exp) = expected_receipt {
+        check_id(&mut r, "stored receipt", "receiptId", &d.receipt_id, exp);
+    }
+    r
+}

@@ -1,0 +1,149 @@
+//! Verification of a delta status answer (`GET /api/v1/balance/delta/:anchorId`).
+
+use crate::receipt::common::{check_echo, check_id, error_text, opaque_why};
+use crate::receipt::detect::check_root;
+use crate::receipt::mapping::{SubmittedDelta, detect_list_root};
+use crate::receipt::report::{ArtefactKind, EncodingFinding, Failure, MappingFinding, Report};
+use crate::receipt::wire::{DeltaStatusResponse, ReceiptId};
+use crate::{Hash32, ItemMapping, items_root};
+use alloc::format;
+use alloc::vec::Vec;
+
+/// Verifies a delta status answer against the deltas of the anchor, in order,
+/// and optionally the stored receiptId.
+///
+/// Checks: the status is not FAILED; the echoed `customerId`/`delta` equal the
+/// submitted delta (one delta); `deltaCount` equals the number submitted; the
+/// root of the submitted deltas is `receiptId` (mapping and node encoding
+/// detected together, one mapping for all deltas); when every `deltas[]`
+/// entry carries an `itemHash`, their root is `receiptId`; the stored receipt
+/// equals `receiptId`. `txHash` is not checked (no ledger layout is published).
+///
+/// ```
+/// use pacspace_proof::{DeltaStatusResponse, SubmittedDelta, verify_delta_status, Verdict};
+/// let d = SubmittedDelta::from_json(r#"{"customerId":"c","delta":5,"reason":"r"}"#).unwrap();
+/// let h = d.item_hash(Default::default()).unwrap();
+/// let s: DeltaStatusResponse = serde_json::from_value(serde_json::json!({"success":true,
+///     "data":{"status":"ANCHORED","customerId":"c","delta":5,"receiptId":h,"txHash":"0x01"}})).unwrap();
+/// assert_eq!(verify_delta_status(&s, &[d], None).verdict(), Verdict::Verified);
+/// ```
+pub fn verify_delta_status(
+    resp: &DeltaStatusResponse,
+    submitted: &[SubmittedDelta],
+    expected_receipt: Option<&Hash32>,
+) -> Report {
+    let d = &resp.data;
+    let mut r = Report::new(ArtefactKind::DeltaStatus);
+    if d.status.is_failed() {
+        r.fail(
+            "status",
+            Failure::StatusFailed {
+                field: "status".into(),
+                error: error_text(d.extra.get("error")),
+            },
+        );
+    }
+    if let [only] = submitted {
+        check_echo(&mut r, "", d.customer_id.as_deref(), d.delta, only);
+    }
+    if let (Some(c), false) = (d.delta_count, submitted.is_empty()) {
+        if c == submitted.len() as u64 {
+            r.pass("deltaCount", format!("{c} deltas, as submitted"));
+        } else {
+            r.fail(
+                "deltaCount",
+                Failure::CountMismatch {
+                    field: "deltaCount".into(),
+                    expected: submitted.len() as u64,
+                    found: c,
+                },
+            );
+        }
+    }
+    match &d.receipt_id {
+        None => r.not_checkable("receiptId", "the answer carries no receiptId".into()),
+        Some(ReceiptId::Opaque(id)) => r.not_checkable("receiptId", opaque_why("receiptId", id)),
+        Some(ReceiptId::Root(root)) => {
+            let listed: Option<Vec<_>> = d
+                .deltas
+                .iter()
+                .map(|v| {
+                    v.get("itemHash")
+                        .and_then(|h| h.as_str())
+                        .and_then(|h| h.parse().ok())
+                })
+                .collect();
+            if let Some(leaves) = listed.filter(|l: &Vec<Hash32>| !l.is_empty()) {
+                check_root(&mut r, "receiptId (root of deltas[].itemHash)", &leaves, root);
+            }
+            if submitted.is_empty() {
+                r.not_checkable(
+                    "receiptId (root of submitted deltas)",
+                    "no submitted deltas given".into(),
+                );
+            } else {
+                check_submitted_root(&mut r, "receiptId", submitted, root);
+            }
+            if let Some(exp) = expected_receipt {
+                check_id(
+                    &mut r,
+                    "stored receipt",
+                    "receiptId",
+                    &ReceiptId::Root(*root),
+                    exp,
+                );
+            }
+        }
+    }
+    if let Some(tx) = &d.tx_hash {
+        r.notes.push(format!(
+            "txHash {tx} not checked: no ledger contract or transaction layout is published"
+        ));
+    }
+    r
+}
+
+/// `root` must be the itemsRoot of `submitted`, under some mapping and encoding.
+pub(crate) fn check_submitted_root(r: &mut Report, field: &str, submitted: &[SubmittedDelta], root: &Hash32) {
+    let name = format!("{field} (root of submitted deltas)");
+    match detect_list_root(submitted, root) {
+        Some((m, e)) => {
+            r.mappings.extend((0..submitted.len()).map(|item| MappingFinding {
+                item,
+                mapping: Some(m),
+            }));
+            r.node_encoding = e;
+            r.encoding = if submitted.len() >= 2 {
+                EncodingFinding::Detected(e)
+            } else {
+                EncodingFinding::Undecidable {
+                    leaves: submitted.len(),
+                }
+            };
+            r.pass(
+                &name,
+                format!(
+                    "{root} is the root of the {} submitted deltas (mapping: {m}; node encoding {e})",
+                    submitted.len()
+                ),
+            );
+        }
+        None => {
+            r.mappings
+                .extend((0..submitted.len()).map(|item| MappingFinding { item, mapping: None }));
+            let leaves: Vec<Hash32> = submitted
+                .iter()
+                .map(|s| s.item_hash(ItemMapping::default()).unwrap_or_default())
+                .collect();
+            r.encoding = EncodingFinding::NoneReproduced;
+            r.fail(
+                &name,
+                Failure::RootMismatch {
+                    field: field.into(),
+                    claimed: *root,
+                    computed: items_root(&leaves, r.node_encoding),
+                },
+            );
+        }
+    }
+}
