@@ -106,6 +106,12 @@ impl<'a> CanonicalStr<'a> {
         Ok(CanonicalStr(text))
     }
 
+    /// Wraps text this crate wrote with its own canonical writer.
+    #[cfg(feature = "alloc")]
+    pub(crate) fn from_writer(text: &'a str) -> Self {
+        CanonicalStr(text)
+    }
+
     /// The text.
     ///
     /// ```

@@ -213,7 +213,10 @@ impl SubmittedDelta {
             amount: self.amount,
             reason: &self.reason,
             reference_id: self.reference_id.as_deref(),
-            metadata_canonical: self.metadata_canonical.as_deref(),
+            metadata: self
+                .metadata_canonical
+                .as_deref()
+                .map(crate::CanonicalStr::from_writer),
         }
     }
 
