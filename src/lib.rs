@@ -68,6 +68,9 @@ mod receipt;
 #[cfg(feature = "alloc")]
 mod tree;
 
+#[cfg(feature = "std")]
+pub mod fetch;
+
 pub use canonical_check::{CanonicalStr, CanonicalTextError, MAX_DEPTH};
 pub use delta::{AmountKey, DeltaItem, ItemMapping, ReferenceIdAbsent};
 pub use encoding::{NodeEncoding, ParseNodeEncodingError};
