@@ -14,7 +14,8 @@
 //!   a borrowed path ([`verify_proof`]).
 //! - **`alloc`**: canonical JSON of any `serde_json::Value`
 //!   ([`canonical_json`]), item hash of any JSON item ([`item_hash`]), trees
-//!   ([`MerkleTree`]) and proof generation ([`Proof`]).
+//!   ([`MerkleTree`]) and proof generation ([`Proof`], [`MultiProof`] for
+//!   several items with shared siblings).
 //! - **`alloc`** also: the service's receipts and webhooks as typed wire
 //!   formats, verified in one call each ([`verify_receipt_json`],
 //!   [`verify_emit`], [`verify_batch`], [`verify_webhook`],
@@ -68,6 +69,8 @@ mod verify;
 #[cfg(feature = "alloc")]
 mod canonical;
 #[cfg(feature = "alloc")]
+mod multiproof;
+#[cfg(feature = "alloc")]
 mod proof;
 #[cfg(feature = "alloc")]
 mod receipt;
@@ -99,6 +102,8 @@ pub use verify::{ProofError, fold_path, verify_proof};
 
 #[cfg(feature = "alloc")]
 pub use canonical::{CanonicalError, canonical_json, canonical_json_str, item_hash, write_canonical};
+#[cfg(feature = "alloc")]
+pub use multiproof::{MultiProof, MultiProofError, verify_multiproof};
 #[cfg(feature = "alloc")]
 pub use proof::Proof;
 #[cfg(feature = "std")]

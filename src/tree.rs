@@ -1,7 +1,9 @@
 //! The Merkle tree over item hashes (SPEC section 4): pairs left to right in
 //! insertion order, an odd level duplicates its last node.
 
-use crate::{Hash32, NodeEncoding, PathStep, Proof, ProofError, Side, node_hash};
+use crate::{
+    Hash32, MultiProof, MultiProofError, NodeEncoding, PathStep, Proof, ProofError, Side, node_hash,
+};
 use alloc::vec::Vec;
 
 /// A whole tree, every level kept, for proof generation.
@@ -149,5 +151,21 @@ impl MerkleTree {
             path,
             node_encoding: self.encoding,
         })
+    }
+
+    /// The multi-proof of several items: `indices` in any order, repeats
+    /// merged; each sibling the paths need is carried once.
+    ///
+    /// ```
+    /// use pacspace_proof::{MerkleTree, Hash32, MultiProofError};
+    /// let t = MerkleTree::new(&[Hash32::ZERO; 4], Default::default());
+    /// let p = t.prove_many(&[3, 0, 3]).unwrap();
+    /// assert_eq!(p.indices, [0, 3]);
+    /// assert_eq!(p.siblings.len(), 2);
+    /// assert_eq!(t.prove_many(&[]), Err(MultiProofError::NoIndices));
+    /// assert_eq!(t.prove_many(&[4]), Err(MultiProofError::IndexOutOfRange { position: 0, index: 4, count: 4 }));
+    /// ```
+    pub fn prove_many(&self, indices: &[usize]) -> Result<MultiProof, MultiProofError> {
+        crate::multiproof::prove_many(&self.levels, self.encoding, self.root(), indices)
     }
 }
