@@ -1,0 +1,91 @@
+// The demo page in real headless Chromium (Debian's /usr/bin/chromium, driven by
+// playwright-core): a genuine receipt verifies, a tampered one does not.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { emitReceipt, loadVectors, tamperItemHash, treeWithItems, wasmDir } from '../helpers.mjs';
+import { serve } from './static-server.mjs';
+
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+const www = path.join(wasmDir, 'www');
+const tree = treeWithItems(loadVectors(), 5);
+let server;
+let browser;
+let page;
+const pageErrors = [];
+
+before(async () => {
+  assert.ok(existsSync(executablePath), `${executablePath} missing: apt-get install chromium chromium-driver`);
+  assert.ok(existsSync(path.join(www, 'pkg/pacspace_proof_wasm_bg.wasm')), 'www/pkg missing: run ./build.sh');
+  server = await serve(www);
+  browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    timeout: 60_000,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+  await page.goto(`${server.url}index.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function verify(receipt, submitted = '', stored = '') {
+  await page.fill('#receipt', receipt);
+  await page.fill('#submitted', submitted);
+  await page.fill('#stored', stored);
+  await page.click('#verify');
+  await page.waitForFunction(() => document.querySelector('#verdict').dataset.verdict !== '');
+  return page.evaluate(() => ({
+    verdict: document.querySelector('#verdict').dataset.verdict,
+    text: document.querySelector('#verdict').textContent,
+    checks: [...document.querySelectorAll('#checks li')].map((li) => [li.className, li.textContent]),
+  }));
+}
+
+test('a genuine receipt verifies in the page', async () => {
+  const { receipt, delta } = emitReceipt(tree, 2);
+  const shown = await verify(JSON.stringify(receipt, null, 2), JSON.stringify(delta), tree.itemsRoot);
+  assert.equal(shown.verdict, 'verified', JSON.stringify(shown, null, 1));
+  assert.equal(shown.text, 'emit: VERIFIED');
+  assert.ok(shown.checks.some(([cls, t]) => cls === 'pass' && t.startsWith('itemsRoot: ')), JSON.stringify(shown.checks));
+  assert.ok(!shown.checks.some(([cls]) => cls === 'fail'));
+  mkdirSync(path.join(wasmDir, 'test-results'), { recursive: true });
+  await page.screenshot({ path: path.join(wasmDir, 'test-results/demo-verified.png'), fullPage: true });
+});
+
+test('a tampered receipt does not verify in the page', async () => {
+  const { receipt, delta } = emitReceipt(tree, 2);
+  const shown = await verify(JSON.stringify(tamperItemHash(receipt, 0)), JSON.stringify(delta), tree.itemsRoot);
+  assert.equal(shown.verdict, 'notVerified', JSON.stringify(shown, null, 1));
+  assert.equal(shown.text, 'emit: NOT VERIFIED');
+  assert.ok(shown.checks.some(([cls, t]) => cls === 'fail' && t.includes('rootMismatch')), JSON.stringify(shown.checks));
+  await page.screenshot({ path: path.join(wasmDir, 'test-results/demo-tampered.png'), fullPage: true });
+});
+
+test('a changed amount does not verify in the page', async () => {
+  const { receipt, delta } = emitReceipt(tree, 2);
+  const shown = await verify(JSON.stringify(receipt), JSON.stringify({ ...delta, delta: 1 }));
+  assert.equal(shown.verdict, 'notVerified');
+  assert.ok(shown.checks.some(([cls, t]) => cls === 'fail' && t.includes('itemHashNotFound')));
+});
+
+test('input that is not a receipt shows the error', async () => {
+  const shown = await verify('{"hello":1}');
+  assert.equal(shown.verdict, 'error');
+  assert.match(shown.text, /^Cannot read the input: not a recognised PacSpace artefact/);
+});
+
+test('no script errors in the page', () => {
+  assert.deepEqual(pageErrors, []);
+});
