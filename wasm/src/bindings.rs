@@ -91,7 +91,11 @@ pub fn item_hash(
 #[wasm_bindgen(js_name = itemsRoot)]
 pub fn items_root(
     #[wasm_bindgen(unchecked_param_type = "string | Array<string | Item>")] items: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "NodeEncodingName | null")] node_encoding: Option<String>,
+    #[wasm_bindgen(
+        js_name = "nodeEncoding",
+        unchecked_optional_param_type = "NodeEncodingName | null"
+    )]
+    node_encoding: Option<String>,
 ) -> Result<String, JsError> {
     ops::root(&json_text(&items, "items")?, node_encoding.as_deref()).map_err(bad)
 }
@@ -101,7 +105,11 @@ pub fn items_root(
 pub fn prove(
     #[wasm_bindgen(unchecked_param_type = "string | Array<string | Item>")] items: JsValue,
     index: f64,
-    #[wasm_bindgen(unchecked_optional_param_type = "NodeEncodingName | null")] node_encoding: Option<String>,
+    #[wasm_bindgen(
+        js_name = "nodeEncoding",
+        unchecked_optional_param_type = "NodeEncodingName | null"
+    )]
+    node_encoding: Option<String>,
 ) -> Result<JsValue, JsError> {
     let index = ops::index(index).map_err(bad)?;
     parse_out(&ops::prove(&json_text(&items, "items")?, index, node_encoding.as_deref()).map_err(bad)?)
@@ -120,9 +128,11 @@ impl Tree {
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "string | Array<string | Item>")] items: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "NodeEncodingName | null")] node_encoding: Option<
-            String,
-        >,
+        #[wasm_bindgen(
+            js_name = "nodeEncoding",
+            unchecked_optional_param_type = "NodeEncodingName | null"
+        )]
+        node_encoding: Option<String>,
     ) -> Result<Tree, JsError> {
         let inner = ops::tree(&json_text(&items, "items")?, node_encoding.as_deref()).map_err(bad)?;
         Ok(Tree { inner })
@@ -161,8 +171,13 @@ impl Tree {
 #[wasm_bindgen(js_name = verifyProof, unchecked_return_type = "ProofVerdict")]
 pub fn verify_proof(
     #[wasm_bindgen(unchecked_param_type = "string | Proof")] proof: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] expect_root: Option<String>,
-    #[wasm_bindgen(unchecked_optional_param_type = "NodeEncodingName | null")] node_encoding: Option<String>,
+    #[wasm_bindgen(js_name = "expectRoot", unchecked_optional_param_type = "string | null")]
+    expect_root: Option<String>,
+    #[wasm_bindgen(
+        js_name = "nodeEncoding",
+        unchecked_optional_param_type = "NodeEncodingName | null"
+    )]
+    node_encoding: Option<String>,
 ) -> Result<JsValue, JsError> {
     let v = ops::verify_proof(
         &json_text(&proof, "proof")?,
@@ -180,13 +195,29 @@ pub fn verify_proof(
 pub fn verify_receipt(
     #[wasm_bindgen(unchecked_param_type = "string | object")] artefact: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "string | Item | Item[] | null")] submitted: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] expected_receipt: Option<String>,
+    #[wasm_bindgen(js_name = "expectedReceipt", unchecked_optional_param_type = "string | null")]
+    expected_receipt: Option<String>,
 ) -> Result<JsValue, JsError> {
     let artefact = json_text(&artefact, "artefact")?;
     let submitted = optional_json_text(&submitted, "submitted")?;
     parse_out(
         &ops::verify_receipt(&artefact, submitted.as_deref(), expected_receipt.as_deref()).map_err(bad)?,
     )
+}
+
+/// Like `verifyReceipt`, as the text report (`VERDICT`, the node encoding,
+/// the mapping, then one `ok` / `FAIL` / `--` line per check with its
+/// message, then notes).
+#[wasm_bindgen(js_name = verifyReceiptText)]
+pub fn verify_receipt_text(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] artefact: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | Item | Item[] | null")] submitted: JsValue,
+    #[wasm_bindgen(js_name = "expectedReceipt", unchecked_optional_param_type = "string | null")]
+    expected_receipt: Option<String>,
+) -> Result<String, JsError> {
+    let artefact = json_text(&artefact, "artefact")?;
+    let submitted = optional_json_text(&submitted, "submitted")?;
+    ops::verify_receipt_text(&artefact, submitted.as_deref(), expected_receipt.as_deref()).map_err(bad)
 }
 
 /// Checks a webhook delivery's `X-PacSpace-Signature` over the raw body;
@@ -207,7 +238,8 @@ pub fn verify_webhook_delivery(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] body: JsValue,
     #[wasm_bindgen(unchecked_param_type = "WebhookHeaders")] headers: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "string | Item | null")] submitted: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] stored_receipt: Option<String>,
+    #[wasm_bindgen(js_name = "storedReceipt", unchecked_optional_param_type = "string | null")]
+    stored_receipt: Option<String>,
 ) -> Result<JsValue, JsError> {
     let h = ops::headers(&json_text(&headers, "headers")?).map_err(bad)?;
     let submitted = optional_json_text(&submitted, "submitted")?;

@@ -251,10 +251,31 @@ pub fn verify_receipt(
     submitted_text: Option<&str>,
     expected_receipt: Option<&str>,
 ) -> Result<String, BadInput> {
-    let expected = expected_receipt.map(|r| hash(r, "expectedReceipt")).transpose()?;
-    let report =
-        verify_receipt_json(artefact_text, submitted_text, expected.as_ref()).map_err(|e| e.to_string())?;
+    let report = receipt_report(artefact_text, submitted_text, expected_receipt)?;
     serde_json::to_string(&report).map_err(|e| e.to_string())
+}
+
+/// Like [`verify_receipt`], as the report's text (its `Display`).
+///
+/// ```
+/// let r = pacspace_proof_wasm::ops::verify_receipt_text(r#"{"receiptId":"rcpt_1","status":"QUEUED"}"#, None, None).unwrap();
+/// assert!(r.starts_with("delta status answer: UNVERIFIABLE\n"), "{r}");
+/// ```
+pub fn verify_receipt_text(
+    artefact_text: &str,
+    submitted_text: Option<&str>,
+    expected_receipt: Option<&str>,
+) -> Result<String, BadInput> {
+    Ok(receipt_report(artefact_text, submitted_text, expected_receipt)?.to_string())
+}
+
+fn receipt_report(
+    artefact_text: &str,
+    submitted_text: Option<&str>,
+    expected_receipt: Option<&str>,
+) -> Result<pacspace_proof::Report, BadInput> {
+    let expected = expected_receipt.map(|r| hash(r, "expectedReceipt")).transpose()?;
+    verify_receipt_json(artefact_text, submitted_text, expected.as_ref()).map_err(|e| e.to_string())
 }
 
 /// A webhook delivery's signature headers and the clock to judge them by, as
