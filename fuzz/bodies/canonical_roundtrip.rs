@@ -20,16 +20,11 @@ pub fn run(data: &[u8]) {
 
     // The same value spelled differently by serde_json (escapes, spacing,
     // number text) has the same canonical form.
-    for spelled in [
-        serde_json::to_string(&value).expect("a parsed value serialises"),
-        serde_json::to_string_pretty(&value).expect("a parsed value serialises"),
-    ] {
-        assert_eq!(
-            canonical_json_str(&spelled).expect("serde_json's output parses"),
-            first,
-            "canonical form depends on spelling: {spelled:?}"
-        );
-    }
-
+    let spelled = serde_json::to_string(&value).expect("a parsed value serialises");
+    assert_eq!(
+        canonical_json_str(&spelled).expect("serde_json's output parses"),
+        first,
+        "canonical form depends on spelling: {spelled:?}"
+    );
     assert!(CanonicalStr::new(&first).is_ok());
 }

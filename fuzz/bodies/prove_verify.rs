@@ -15,7 +15,13 @@ pub fn run(data: &[u8]) {
     let mut r = Reader::new(data);
     let flags = r.u8();
     let enc = r.encoding();
-    let n = (usize::from(r.u8()) + if flags & 1 != 0 { usize::from(r.u16()) } else { 0 }) % (MAX_LEAVES + 1);
+    // Mostly small trees (every shape of odd levels appears by 64 leaves);
+    // up to MAX_LEAVES when flag bit 0 asks for one.
+    let n = if flags & 1 != 0 {
+        usize::from(r.u16()) % (MAX_LEAVES + 1)
+    } else {
+        usize::from(r.u8() % 65)
+    };
     let palette = [r.hash(), r.hash()];
     let leaves: Vec<Hash32> = (0..n)
         .map(|i| match r.u8() {
@@ -43,7 +49,7 @@ pub fn run(data: &[u8]) {
     } else {
         vec![0, n - 1, usize::from(r.u16()) % n, usize::from(r.u16()) % n]
     };
-    for index in picks {
+    for (k, index) in picks.into_iter().enumerate() {
         let proof = tree.prove(index).expect("index < n");
         assert_eq!(proof.index, index as u64);
         assert_eq!(proof.count, n as u64);
@@ -61,12 +67,13 @@ pub fn run(data: &[u8]) {
             &proof.path,
             enc
         ));
-        let text = serde_json::to_string(&proof).expect("a proof serialises");
-        assert_eq!(
-            serde_json::from_str::<Proof>(&text).expect("own output parses"),
-            proof
-        );
-
+        if k == 0 {
+            let text = serde_json::to_string(&proof).expect("a proof serialises");
+            assert_eq!(
+                serde_json::from_str::<Proof>(&text).expect("own output parses"),
+                proof
+            );
+        }
         let m = r.u8();
         mutate_and_refuse(&proof, &root, m, r.u8(), r.u8());
     }

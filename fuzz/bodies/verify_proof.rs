@@ -83,9 +83,18 @@ fn proof_json(data: &[u8]) {
     if let Err(e) = &got {
         let _ = e.to_string();
     }
-    // A trusted root other than the claimed one never verifies.
-    let other = crate::reader::flip(&proof.items_root, 0);
-    assert!(proof.verify(&other).is_err());
+    // Against any other trusted root it verifies exactly when the path
+    // folds to that root.
+    let other = crate::reader::flip(&proof.items_root, proof.path.len() as u8);
+    let folds_to_other = crate::reference::fold(&proof.item_hash, &proof.path, proof.node_encoding) == other;
+    let shape = crate::reference::shape_ok(
+        &proof.item_hash,
+        proof.index,
+        proof.count,
+        &proof.path,
+        proof.node_encoding,
+    );
+    assert_eq!(proof.verify(&other).is_ok(), shape && folds_to_other);
     // The wire form round-trips.
     let text = serde_json::to_string(&proof).expect("a proof serialises");
     assert_eq!(

@@ -3,11 +3,11 @@
 
 use libfuzzer_sys::fuzz_target;
 
+#[path = "../bodies/prove_verify.rs"]
+mod body;
 #[path = "../bodies/reader.rs"]
 mod reader;
 #[path = "../bodies/reference.rs"]
 mod reference;
-#[path = "../bodies/prove_verify.rs"]
-mod body;
 
 fuzz_target!(|data: &[u8]| body::run(data));

@@ -3,9 +3,9 @@
 
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../bodies/reader.rs"]
-mod reader;
 #[path = "../bodies/webhook_signature.rs"]
 mod body;
+#[path = "../bodies/reader.rs"]
+mod reader;
 
 fuzz_target!(|data: &[u8]| body::run(data));
