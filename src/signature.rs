@@ -211,13 +211,16 @@ pub fn verify_webhook_signature(
     tolerance_secs: u64,
 ) -> Result<SignatureMatch, SignatureError> {
     let timestamp = parse_webhook_timestamp(timestamp_header)?;
+    // The signed text is the header value without surrounding blanks, as an
+    // HTTP parser hands it over.
+    let timestamp_text = timestamp_header.trim_matches([' ', '\t']);
     let values = signature_header.split(',');
     if values.clone().take(MAX_SIGNATURE_VALUES + 1).count() > MAX_SIGNATURE_VALUES {
         return Err(SignatureError::TooManyValues {
             found: MAX_SIGNATURE_VALUES + 1,
         });
     }
-    let mac = mac_over(secret, timestamp_header, body);
+    let mac = mac_over(secret, timestamp_text, body);
     let mut tried = 0;
     let mut matched = None;
     for (index, value) in values.enumerate() {

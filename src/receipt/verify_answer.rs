@@ -18,7 +18,8 @@ use alloc::string::{String, ToString};
 /// `proofHash` and `contentHash` is the item hash of the (single) submitted
 /// delta; otherwise the root of the submitted deltas is `proofRoot` (mapping
 /// and node encoding detected); `records[]` match the submitted deltas one to
-/// one (`amount`, `reason`, `referenceId`); the asked-for root equals the
+/// one (`amount`, `reason`, `referenceId`); `summary.recordCount` is the
+/// number of submitted deltas; the asked-for root equals the
 /// answer's root. With no submitted deltas nothing can be recomputed and the
 /// verdict is unverifiable, whatever `verified` says.
 ///
@@ -95,6 +96,25 @@ pub fn verify_public_answer(
     }
     if !ans.records.is_empty() && !submitted.is_empty() {
         check_records(&mut r, ans, submitted);
+    }
+    let record_count = ans
+        .summary
+        .as_ref()
+        .and_then(|s| s.get("recordCount"))
+        .and_then(serde_json::Value::as_u64);
+    if let (Some(c), false) = (record_count, submitted.is_empty()) {
+        if c == submitted.len() as u64 {
+            r.pass("summary.recordCount", format!("{c}, as submitted"));
+        } else {
+            r.fail(
+                "summary.recordCount",
+                Failure::CountMismatch {
+                    field: "summary.recordCount".into(),
+                    expected: submitted.len() as u64,
+                    found: c,
+                },
+            );
+        }
     }
     if let Some(exp) = expected_root {
         match root {
