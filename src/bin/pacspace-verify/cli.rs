@@ -58,6 +58,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    #[command(flatten)]
+    Receipts(crate::receipt_cmds::ReceiptCommand),
 }
 
 fn parse_encoding(s: &str) -> Result<NodeEncoding, String> {

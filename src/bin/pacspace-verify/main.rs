@@ -5,6 +5,7 @@
 mod cli;
 mod core_cmds;
 mod input;
+mod receipt_cmds;
 
 use std::process::ExitCode;
 
