@@ -1,7 +1,7 @@
 //! Keccak-256 (original Keccak padding, as Ethereum uses it) and the domain prefixes.
 
 use crate::Hash32;
-use sha3::{Digest, Keccak256};
+use crate::sponge::Keccak256;
 
 /// Domain prefix of an item (leaf) hash: the 17 ASCII bytes `pacspace:item:v1:`.
 pub const ITEM_PREFIX: &[u8; 17] = b"pacspace:item:v1:";
@@ -15,7 +15,7 @@ pub const NODE_PREFIX: &[u8; 17] = b"pacspace:node:v1:";
 /// assert_eq!(h.to_string(), "0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470");
 /// ```
 pub fn keccak256(data: &[u8]) -> Hash32 {
-    let mut out = [0u8; 32];
-    out.copy_from_slice(&Keccak256::digest(data));
-    Hash32(out)
+    let mut k = Keccak256::new();
+    k.update(data);
+    k.finalize()
 }

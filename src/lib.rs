@@ -9,11 +9,13 @@
 //! - **core** (`#![no_std]`, no allocation): [`Hash32`], [`keccak256`],
 //!   [`item_hash_canonical`], [`node_hash`] under every [`NodeEncoding`],
 //!   streaming canonical JSON of a typed [`DeltaItem`] hashed as it is
-//!   written, and inclusion-proof verification over a borrowed path
-//!   ([`verify_proof`]).
+//!   written, the itemsRoot of any number of leaves in constant memory
+//!   ([`items_root`], [`RootBuilder`]), and inclusion-proof verification over
+//!   a borrowed path ([`verify_proof`]).
 //! - **`alloc`**: canonical JSON of any `serde_json::Value`
 //!   ([`canonical_json`]), item hash of any JSON item ([`item_hash`]), trees
-//!   ([`MerkleTree`], [`items_root`]) and proof generation ([`Proof`]).
+//!   ([`MerkleTree`]) and proof generation ([`Proof`], [`MultiProof`] for
+//!   several items with shared siblings).
 //! - **`alloc`** also: the service's receipts and webhooks as typed wire
 //!   formats, verified in one call each ([`verify_receipt_json`],
 //!   [`verify_emit`], [`verify_batch`], [`verify_webhook`],
@@ -24,6 +26,9 @@
 //!   HMAC-SHA256, constant-time, clock passed in).
 //! - **`std`** (default): the `pacspace-verify` command-line verifier and
 //!   [`verify_chain_jsonl`] over any `BufRead`.
+//! - **`parallel`** (implies `std`): root and leaf hashing of large batches
+//!   on rayon's threads (`parallel` module), equal to the single-threaded
+//!   results.
 //!
 //! ```
 //! use pacspace_proof::{Hash32, NodeEncoding, MerkleTree};
@@ -54,13 +59,17 @@ mod keccak;
 mod node;
 mod number;
 mod path;
+mod root;
 mod signature;
 mod sink;
+mod sponge;
 mod string;
 mod verify;
 
 #[cfg(feature = "alloc")]
 mod canonical;
+#[cfg(feature = "alloc")]
+mod multiproof;
 #[cfg(feature = "alloc")]
 mod proof;
 #[cfg(feature = "alloc")]
@@ -70,6 +79,8 @@ mod tree;
 
 #[cfg(feature = "std")]
 pub mod fetch;
+#[cfg(feature = "parallel")]
+pub mod parallel;
 
 pub use canonical_check::{CanonicalStr, CanonicalTextError, MAX_DEPTH};
 pub use delta::{AmountKey, DeltaItem, ItemMapping, ReferenceIdAbsent};
@@ -79,6 +90,7 @@ pub use keccak::{ITEM_PREFIX, NODE_PREFIX, keccak256};
 pub use node::{item_hash_canonical, node_hash};
 pub use number::{NumberError, write_number};
 pub use path::{PathStep, Side, expected_path_len};
+pub use root::{RootBuilder, items_root};
 pub use signature::{
     DEFAULT_TOLERANCE_SECS, MAX_SIGNATURE_VALUES, MILLIS_THRESHOLD, SIGNATURE_HEADER, SignatureError,
     SignatureMatch, TIMESTAMP_HEADER, parse_webhook_timestamp, sign_webhook, verify_webhook_signature,
@@ -90,6 +102,8 @@ pub use verify::{ProofError, fold_path, verify_proof};
 
 #[cfg(feature = "alloc")]
 pub use canonical::{CanonicalError, canonical_json, canonical_json_str, item_hash, write_canonical};
+#[cfg(feature = "alloc")]
+pub use multiproof::{MultiProof, MultiProofError, verify_multiproof};
 #[cfg(feature = "alloc")]
 pub use proof::Proof;
 #[cfg(feature = "std")]
@@ -116,4 +130,4 @@ pub use receipt::{
     },
 };
 #[cfg(feature = "alloc")]
-pub use tree::{MerkleTree, items_root};
+pub use tree::MerkleTree;

@@ -1,8 +1,7 @@
 //! Where canonical JSON bytes go: a hasher (no buffer) or, with `alloc`, a string.
 
 use crate::Hash32;
-use crate::keccak::ITEM_PREFIX;
-use sha3::{Digest, Keccak256};
+use crate::sponge::Keccak256;
 
 /// A byte sink for canonical JSON writers.
 ///
@@ -39,9 +38,7 @@ impl KeccakSink {
     /// assert_eq!(s.finish(), pacspace_proof::keccak256(b"pacspace:item:v1:"));
     /// ```
     pub fn item() -> Self {
-        let mut k = Keccak256::new();
-        k.update(ITEM_PREFIX);
-        KeccakSink(k)
+        KeccakSink(crate::node::item_state())
     }
 
     /// The digest of everything written.
@@ -53,7 +50,7 @@ impl KeccakSink {
     /// assert_eq!(s.finish(), pacspace_proof::keccak256(b"abc"));
     /// ```
     pub fn finish(self) -> Hash32 {
-        crate::node::finish(self.0)
+        self.0.finalize()
     }
 }
 

@@ -1,43 +1,10 @@
 //! The Merkle tree over item hashes (SPEC section 4): pairs left to right in
 //! insertion order, an odd level duplicates its last node.
 
-use crate::{Hash32, NodeEncoding, PathStep, Proof, ProofError, Side, node_hash};
+use crate::{
+    Hash32, MultiProof, MultiProofError, NodeEncoding, PathStep, Proof, ProofError, Side, node_hash,
+};
 use alloc::vec::Vec;
-
-/// The itemsRoot of `leaves` under `encoding`: 32 zero bytes for no leaves,
-/// the leaf itself for one. Reduces level by level in one buffer.
-///
-/// ```
-/// use pacspace_proof::{items_root, node_hash, Hash32, NodeEncoding};
-/// let enc = NodeEncoding::Hex0x;
-/// let (a, b, c) = (Hash32::from_bytes([1; 32]), Hash32::from_bytes([2; 32]), Hash32::from_bytes([3; 32]));
-/// assert_eq!(items_root(&[], enc), Hash32::ZERO);
-/// assert_eq!(items_root(&[a], enc), a);
-/// assert_eq!(items_root(&[a, b, c], enc),
-///            node_hash(enc, &node_hash(enc, &a, &b), &node_hash(enc, &c, &c)));
-/// ```
-pub fn items_root(leaves: &[Hash32], encoding: NodeEncoding) -> Hash32 {
-    match leaves {
-        [] => Hash32::ZERO,
-        [only] => *only,
-        _ => {
-            let mut level: Vec<Hash32> = leaves.to_vec();
-            while level.len() > 1 {
-                let width = level.len();
-                let next = width.div_ceil(2);
-                for i in 0..next {
-                    let left = level.get(2 * i).copied().unwrap_or_default();
-                    let right = level.get(2 * i + 1).copied().unwrap_or(left);
-                    if let Some(slot) = level.get_mut(i) {
-                        *slot = node_hash(encoding, &left, &right);
-                    }
-                }
-                level.truncate(next);
-            }
-            level.first().copied().unwrap_or_default()
-        }
-    }
-}
 
 /// A whole tree, every level kept, for proof generation.
 ///
@@ -190,5 +157,21 @@ impl MerkleTree {
             path,
             node_encoding: self.encoding,
         })
+    }
+
+    /// The multi-proof of several items: `indices` in any order, repeats
+    /// merged; each sibling the paths need is carried once.
+    ///
+    /// ```
+    /// use pacspace_proof::{MerkleTree, Hash32, MultiProofError};
+    /// let t = MerkleTree::new(&[Hash32::ZERO; 4], Default::default());
+    /// let p = t.prove_many(&[3, 0, 3]).unwrap();
+    /// assert_eq!(p.indices, [0, 3]);
+    /// assert_eq!(p.siblings.len(), 2);
+    /// assert_eq!(t.prove_many(&[]), Err(MultiProofError::NoIndices));
+    /// assert_eq!(t.prove_many(&[4]), Err(MultiProofError::IndexOutOfRange { position: 0, index: 4, count: 4 }));
+    /// ```
+    pub fn prove_many(&self, indices: &[usize]) -> Result<MultiProof, MultiProofError> {
+        crate::multiproof::prove_many(&self.levels, self.encoding, self.root(), indices)
     }
 }

@@ -4,6 +4,7 @@
 
 mod cli;
 mod core_cmds;
+mod fetch_cmd;
 mod input;
 mod receipt_cmds;
 
