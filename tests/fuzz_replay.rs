@@ -37,6 +37,9 @@ mod fetch_cmd;
 #[path = "../src/bin/pacspace-verify/input.rs"]
 #[allow(dead_code)]
 mod input;
+#[path = "../src/bin/pacspace-verify/receipt_cmds.rs"]
+#[allow(dead_code)]
+mod receipt_cmds;
 
 fn files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {

@@ -194,3 +194,26 @@ fn all_failed_is_unverifiable_not_verified() {
     );
     assert!(matches!(check(&r, "results[0]"), Outcome::NotCheckable { why } if why.contains("INVALID")));
 }
+
+#[test]
+fn opaque_receipt_id_with_stored_root_under_another_encoding() {
+    // The batch's id is opaque, so only the auditor's stored root can decide
+    // the node encoding: it is detected from it and reported.
+    let (resp, d) = genuine();
+    let deltas = SubmittedDelta::list_from_value(&d).unwrap();
+    let leaves: Vec<Hash32> = [0, 1, 3]
+        .iter()
+        .map(|&i| deltas[i].item_hash(ItemMapping::default()).unwrap())
+        .collect();
+    let stored = pacspace_proof::items_root(&leaves, NodeEncoding::Bytes);
+    let mut t = resp.clone();
+    for i in [0, 1, 3] {
+        t = set(&t, &format!("/data/results/{i}/receiptId"), json!("rcpt_batch_9"));
+    }
+    let r = run(&t, &d, Some(&stored));
+    assert_eq!(r.verdict(), Verdict::Verified, "{r}");
+    assert_eq!(r.encoding, EncodingFinding::Detected(NodeEncoding::Bytes));
+    assert!(matches!(check(&r, "stored receipt"), Outcome::Pass { .. }));
+    let r = run(&t, &d, Some(&Hash32::from_bytes([5; 32])));
+    assert_eq!(failed_names(&r), ["stored receipt"], "{r}");
+}

@@ -113,3 +113,40 @@ proptest! {
         );
     }
 }
+
+fn sample_bytes(name: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/receipts")
+            .join(name),
+    )
+    .expect("sample")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Hostile input never panics: any byte string, and any single-byte
+    /// mutation of every sample, gives a report or a typed error.
+    #[test]
+    fn mutated_samples_and_garbage_never_panic(
+        which in 0usize..6,
+        at in any::<prop::sample::Index>(),
+        byte in any::<u8>(),
+        garbage in prop::collection::vec(any::<u8>(), 0..200),
+    ) {
+        let names = ["emit.json", "batch.json", "webhook.json", "verify-answer.json", "chain.jsonl", "emit-delta.json"];
+        let mut bytes = sample_bytes(names[which]);
+        let i = at.index(bytes.len());
+        bytes[i] = byte;
+        for input in [&bytes, &garbage] {
+            let text = String::from_utf8_lossy(input);
+            let _ = pacspace_proof::verify_receipt_json(&text, Some(&text), None);
+            let _ = pacspace_proof::verify_chain_jsonl(&input[..], 1 << 20, |_| {});
+            let h = pacspace_proof::DeliveryHeaders {
+                secret: b"s", signature: &text, timestamp: &text, now_unix_secs: 0, tolerance_secs: 300,
+            };
+            let _ = pacspace_proof::verify_webhook_delivery(input, &h, None, None);
+        }
+    }
+}

@@ -98,3 +98,21 @@ fn samples_are_linked_to_each_other() {
         batch["data"]["results"][0]["receiptId"]
     );
 }
+
+/// The README's receipts example, kept compiling and true.
+#[test]
+fn readme_receipts_example() {
+    use pacspace_proof::{EncodingFinding, Failure, NodeEncoding};
+    let emit = text("emit.json");
+    let delta = text("emit-delta.json");
+    let report = verify_receipt_json(&emit, Some(&delta), None).unwrap();
+    assert_eq!(report.verdict(), Verdict::Verified);
+    assert_eq!(report.encoding, EncodingFinding::Detected(NodeEncoding::Hex0x));
+    let tampered = delta.replace("42.5", "42.25");
+    let report = verify_receipt_json(&emit, Some(&tampered), None).unwrap();
+    assert!(
+        report
+            .failures()
+            .any(|f| matches!(f, Failure::ItemHashNotFound { item: 0, .. }))
+    );
+}

@@ -15,6 +15,9 @@ mod fetch_cmd;
 #[path = "../../src/bin/pacspace-verify/input.rs"]
 #[allow(dead_code)]
 mod input;
+#[path = "../../src/bin/pacspace-verify/receipt_cmds.rs"]
+#[allow(dead_code)]
+mod receipt_cmds;
 
 #[path = "../bodies/cli_input.rs"]
 mod body;

@@ -155,7 +155,7 @@ pub fn verify_batch(
                 }],
             );
             if let Some(stored) = expected_receipt {
-                check_stored(&mut r, stored, root);
+                check_stored(&mut r, stored, &leaves, root);
             }
         }
         None if failed == n => {

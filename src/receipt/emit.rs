@@ -103,7 +103,7 @@ pub fn verify_emit(
         ],
     );
     if let Some(stored) = expected_receipt {
-        check_stored(&mut r, stored, root);
+        check_stored(&mut r, stored, &d.item_hashes, root);
     }
     r
 }

@@ -156,7 +156,7 @@ pub fn verify_webhook(
     }
     let root = check_root_claims(&mut r, &p.item_hashes, &claims);
     if let Some(stored) = stored_receipt {
-        check_stored(&mut r, stored, root);
+        check_stored(&mut r, stored, &p.item_hashes, root);
     }
     match &p.previous_proof_hash {
         Some(prev) => r.notes.push(format!(

@@ -43,6 +43,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         } => {
             return verify_proof_cmd(&read_input(&file)?, node_encoding, expect_root.as_deref(), json);
         }
+        Command::Receipts(cmd) => return crate::receipt_cmds::run(cmd),
     }
     Ok(ExitCode::SUCCESS)
 }
