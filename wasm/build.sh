@@ -5,6 +5,9 @@
 # then shrinks each .wasm with wasm-opt -Oz (npm binaryen, from `npm ci`) and prints the
 # gzip -9 sizes before and after. Installs the rustup target and the wasm-bindgen CLI at
 # exactly the version in Cargo.lock when missing.
+#
+# PACSPACE_WASM_SPEED=1 builds for speed instead of size (opt-level 3, wasm-opt -O3): about
+# 3x faster proof verification for about 30% more gzipped bytes (numbers in README.md).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -24,7 +27,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wb_versio
         cargo install wasm-bindgen-cli --version "$wb_version"
 fi
 
-echo "== cargo build (wasm32-unknown-unknown, release)"
+opt_flag=-Oz
+if [ "${PACSPACE_WASM_SPEED:-}" = 1 ]; then
+    export CARGO_PROFILE_RELEASE_OPT_LEVEL=3
+    opt_flag=-O3
+fi
+
+echo "== cargo build (wasm32-unknown-unknown, release, opt-level ${CARGO_PROFILE_RELEASE_OPT_LEVEL:-z})"
 cargo build --release --target wasm32-unknown-unknown
 raw=target/wasm32-unknown-unknown/release/pacspace_proof_wasm.wasm
 
@@ -44,9 +53,9 @@ for spec in nodejs:pkg/node web:www/pkg; do
     bg="$out/pacspace_proof_wasm_bg.wasm"
     before_raw=$(wc -c <"$bg")
     before_gz=$(gz "$bg")
-    "$wasm_opt" -Oz --strip-debug --strip-producers "$bg" -o "$bg.opt"
+    "$wasm_opt" "$opt_flag" --strip-debug --strip-producers "$bg" -o "$bg.opt"
     mv "$bg.opt" "$bg"
     after_raw=$(wc -c <"$bg")
     after_gz=$(gz "$bg")
-    echo "$target: $bg  wasm-bindgen $before_raw B (gzip -9 $before_gz B) -> wasm-opt -Oz $after_raw B (gzip -9 $after_gz B)"
+    echo "$target: $bg  wasm-bindgen $before_raw B (gzip -9 $before_gz B) -> wasm-opt $opt_flag $after_raw B (gzip -9 $after_gz B)"
 done

@@ -122,6 +122,9 @@ pub fn root(items_text: &str, node_encoding: Option<&str>) -> Result<String, Bad
 /// assert_eq!(pacspace_proof_wasm::ops::index(3.0), Ok(3));
 /// assert!(pacspace_proof_wasm::ops::index(1.5).is_err());
 /// assert!(pacspace_proof_wasm::ops::index(-1.0).is_err());
+/// // The number is quoted as JavaScript writes it.
+/// assert_eq!(pacspace_proof_wasm::ops::index(1e21).unwrap_err(), "index must be a non-negative integer, found 1e+21");
+/// assert_eq!(pacspace_proof_wasm::ops::index(f64::NAN).unwrap_err(), "index must be a non-negative integer, found NaN");
 /// ```
 pub fn index(n: f64) -> Result<usize, BadInput> {
     // 2^53: beyond it a double no longer names one integer.
@@ -131,7 +134,21 @@ pub fn index(n: f64) -> Result<usize, BadInput> {
         let i = n as u64;
         usize::try_from(i).map_err(|_| format!("index {i} is out of range"))
     } else {
-        Err(format!("index must be a non-negative integer, found {n}"))
+        Err(format!(
+            "index must be a non-negative integer, found {}",
+            js_number(n)
+        ))
+    }
+}
+
+/// A number as JavaScript's `String(n)` writes it.
+fn js_number(n: f64) -> String {
+    let mut text = Vec::new();
+    match pacspace_proof::write_number(&mut text, n) {
+        Ok(()) => String::from_utf8(text).unwrap_or_default(),
+        Err(_) if n.is_nan() => "NaN".into(),
+        Err(_) if n > 0.0 => "Infinity".into(),
+        Err(_) => "-Infinity".into(),
     }
 }
 

@@ -152,8 +152,12 @@ test('bad input throws Error with the Rust message', () => {
   throwsMsg(() => pkg.prove([], 0), /zero leaves/);
   throwsMsg(() => pkg.prove(v.trees[3].itemHashes, 1.5), /^index must be a non-negative integer, found 1.5$/);
   throwsMsg(() => pkg.prove(v.trees[3].itemHashes, 99), /out of range/);
+  throwsMsg(() => pkg.prove(v.trees[3].itemHashes, 1e21), /^index must be a non-negative integer, found 1e\+21$/);
+  throwsMsg(() => pkg.prove(v.trees[3].itemHashes, -1), /^index must be a non-negative integer, found -1$/);
   throwsMsg(() => pkg.verifyProof('[]'), /^expected a proof object, found an array$/);
   throwsMsg(() => pkg.verifyProof({ index: 0 }), /^not a valid proof object: missing field `count`/);
+  // A lone surrogate has no UTF-8 form: refused, never hashed as a replacement character.
+  throwsMsg(() => pkg.itemHash({ customerId: '\ud800', delta: 1, reason: 'r' }), /^item is not valid JSON: /);
   const deep = '['.repeat(300) + ']'.repeat(300);
   throwsMsg(() => pkg.canonicalJson(deep), /recursion limit exceeded/);
   throwsMsg(() => pkg.itemHash({ customerId: 'c', metadata: JSON.parse(deep) }), /recursion limit exceeded|nesting deeper/);
