@@ -1,7 +1,9 @@
 //! Leaf and internal-node hashes with their domain prefixes.
 
 use crate::keccak::{ITEM_PREFIX, NODE_PREFIX};
-use crate::sponge::{Keccak256, RATE, State, hash_padded, hash_prefixed_pair, lanes_of, pad_template};
+use crate::sponge::{
+    BufferedKeccak256, Keccak256, RATE, State, hash_padded, hash_prefixed_pair, lanes_of, pad_template,
+};
 use crate::{Hash32, NodeEncoding};
 
 /// Item (leaf) hash of an already canonical JSON text:
@@ -28,6 +30,17 @@ pub(crate) fn item_state() -> Keccak256 {
         k
     };
     ITEM_STATE
+}
+
+/// A buffered hasher that has absorbed the item prefix, for token-by-token
+/// writers (a copy of a constant).
+pub(crate) fn item_sink_state() -> BufferedKeccak256 {
+    const ITEM_SINK: BufferedKeccak256 = {
+        let mut k = BufferedKeccak256::new();
+        k.prefill(ITEM_PREFIX);
+        k
+    };
+    ITEM_SINK
 }
 
 /// Message lengths of a node under each encoding.

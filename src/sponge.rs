@@ -162,6 +162,84 @@ impl Keccak256 {
     }
 }
 
+/// Streaming Keccak-256 for many small writes (canonical JSON written
+/// token by token): bytes are copied into a one-block buffer, absorbed lane
+/// by lane when it is full, so a write costs a copy whatever its alignment.
+#[derive(Clone)]
+pub(crate) struct BufferedKeccak256 {
+    state: State,
+    block: [u8; RATE],
+    /// Bytes in `block`, below [`RATE`].
+    filled: usize,
+}
+
+impl Default for BufferedKeccak256 {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl BufferedKeccak256 {
+    /// Nothing absorbed.
+    pub(crate) const fn new() -> Self {
+        BufferedKeccak256 {
+            state: [0; 25],
+            block: [0; RATE],
+            filled: 0,
+        }
+    }
+
+    /// Copies `bytes` into the buffer at compile time; only for constants
+    /// shorter than a block (the item prefix), longer input is cut off.
+    /// Evaluated in a constant only.
+    #[allow(clippy::indexing_slicing)]
+    pub(crate) const fn prefill(&mut self, bytes: &[u8]) {
+        let mut i = 0;
+        while i < bytes.len() && self.filled < RATE - 1 {
+            self.block[self.filled] = bytes[i];
+            self.filled += 1;
+            i += 1;
+        }
+    }
+
+    /// Absorbs `data`.
+    #[inline]
+    pub(crate) fn update(&mut self, mut data: &[u8]) {
+        loop {
+            let room = RATE - self.filled;
+            if data.len() < room {
+                if let Some(dst) = self.block.get_mut(self.filled..self.filled + data.len()) {
+                    dst.copy_from_slice(data);
+                }
+                self.filled += data.len();
+                return;
+            }
+            let (head, rest) = data.split_at(room);
+            if let Some(dst) = self.block.get_mut(self.filled..) {
+                dst.copy_from_slice(head);
+            }
+            absorb_block(&mut self.state, &self.block);
+            self.filled = 0;
+            data = rest;
+        }
+    }
+
+    /// Pads, permutes and returns the digest.
+    pub(crate) fn finalize(mut self) -> Hash32 {
+        if let Some(tail) = self.block.get_mut(self.filled..) {
+            tail.fill(0);
+        }
+        if let Some(first) = self.block.get_mut(self.filled) {
+            *first ^= 0x01;
+        }
+        if let Some(last) = self.block.last_mut() {
+            *last ^= 0x80;
+        }
+        absorb_block(&mut self.state, &self.block);
+        squeeze(&self.state)
+    }
+}
+
 /// `keccak256(prefix || left || right)` for a prefix laid out, with the
 /// padding, in `init` (the state after XORing a one-block template whose
 /// children bytes are zero), the children occupying bytes 17..81: each
@@ -229,6 +307,12 @@ mod tests {
                 pieces.update(&[]);
             }
             assert_eq!(pieces.finalize(), reference(msg), "len {len} in pieces");
+            let mut buffered = BufferedKeccak256::new();
+            for chunk in msg.chunks(1 + len % 41) {
+                buffered.update(chunk);
+                buffered.update(&[]);
+            }
+            assert_eq!(buffered.finalize(), reference(msg), "len {len} buffered");
         }
     }
 
