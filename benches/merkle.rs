@@ -40,6 +40,18 @@ fn thread_cpu_now() -> Duration {
     Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
 }
 
+/// CPU time consumed by the whole process, all threads (CLOCK_PROCESS_CPUTIME_ID).
+fn process_cpu_now() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes one timespec through a valid pointer.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_PROCESS_CPUTIME_ID)");
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
 static WALL: WallTime = WallTime;
 
 impl Measurement for ThreadCpu {
@@ -292,15 +304,13 @@ fn proofs(c: &mut Cpu) {
     g.finish();
 }
 
-/// Wall time, sequential and parallel root side by side, with the floor
-/// again in wall time to show how loaded the machine was meanwhile.
+/// Wall time, sequential and parallel root side by side. Each also prints
+/// `CORES <id> <process CPU time ÷ wall time>`: how many cores the process
+/// actually got while it ran (2.0 on two idle cores), the bound on any
+/// speed-up measured meanwhile.
 fn speedup(c: &mut Criterion) {
     let all = leaves(1 << 20);
     let mut g = c.benchmark_group("speedup");
-    g.warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(2));
-    let msg = [0x5au8; 81];
-    g.bench_function("raw_81", |b| b.iter(|| keccak256(black_box(&msg))));
     for n in [1 << 16, 1 << 20] {
         g.sample_size(10)
             .sampling_mode(SamplingMode::Flat)
@@ -308,16 +318,41 @@ fn speedup(c: &mut Criterion) {
         g.measurement_time(Duration::from_secs(if n >= 1 << 20 { 8 } else { 3 }));
         let ls = &all[..n];
         for enc in [NodeEncoding::Bytes, NodeEncoding::Hex0x] {
-            g.bench_function(BenchmarkId::new(format!("seq_{}", enc.name()), n), |b| {
-                b.iter(|| items_root(black_box(ls), enc))
-            });
+            let seq = |ls: &[Hash32]| items_root(ls, enc);
+            timed_with_cores(&mut g, format!("seq_{}", enc.name()), n, ls, seq);
             #[cfg(feature = "parallel")]
-            g.bench_function(BenchmarkId::new(format!("par_{}", enc.name()), n), |b| {
-                b.iter(|| pacspace_proof::parallel::items_root(black_box(ls), enc))
+            timed_with_cores(&mut g, format!("par_{}", enc.name()), n, ls, |ls| {
+                pacspace_proof::parallel::items_root(ls, enc)
             });
         }
     }
     g.finish();
+}
+
+fn timed_with_cores(
+    g: &mut criterion::BenchmarkGroup<'_, WallTime>,
+    name: String,
+    n: usize,
+    ls: &[Hash32],
+    f: impl Fn(&[Hash32]) -> Hash32,
+) {
+    let (mut wall, mut cpu) = (Duration::ZERO, Duration::ZERO);
+    g.bench_function(BenchmarkId::new(&name, n), |b| {
+        b.iter_custom(|iters| {
+            let (c0, t0) = (process_cpu_now(), std::time::Instant::now());
+            for _ in 0..iters {
+                black_box(f(black_box(ls)));
+            }
+            let took = t0.elapsed();
+            wall += took;
+            cpu += process_cpu_now().saturating_sub(c0);
+            took
+        })
+    });
+    println!(
+        "CORES speedup/{name}/{n} {:.2}",
+        cpu.as_secs_f64() / wall.as_secs_f64().max(1e-9)
+    );
 }
 
 criterion_group! {

@@ -24,9 +24,12 @@ const med = new Map();
 })(critDir);
 
 const ours = new Map();
+const cores = new Map();
 for (const line of readFileSync(benchOut, 'utf8').split('\n')) {
   const m = line.match(/^ROOT (\S+) (\d+) (0x[0-9a-f]{64})$/);
   if (m) ours.set(`${m[1]}/${m[2]}`, m[3]);
+  const c = line.match(/^CORES (\S+) ([0-9.]+)$/);
+  if (c) cores.set(c[1], Number(c[2]));
 }
 const peer = new Map();
 for (const line of readFileSync(nodeOut, 'utf8').split('\n')) {
@@ -92,11 +95,9 @@ for (const n of sizes) {
     row(`root/seq_${enc}/${n}`, fmt(seq), x(seq / floor, 0), `${x(perNode)} (n−1) node/${enc}${target}`);
   }
 }
-// Wall clock: sequential vs parallel root side by side.
-const wallFloor = get('speedup/raw_81');
-if (wallFloor !== undefined) {
-  row('speedup/raw_81 (wall)', fmt(wallFloor), x(wallFloor / floor), 'wall ÷ CPU floor: >1 means the machine was busy');
-}
+// Wall clock: sequential vs parallel root side by side, with the cores the
+// process actually got meanwhile (process CPU time ÷ wall time).
+const coresOf = (id) => (cores.has(id) ? `; got ${cores.get(id).toFixed(2)} cores` : '');
 for (const n of sizes) {
   for (const enc of ['bytes', 'hex0x']) {
     const seq = get(`speedup/seq_${enc}/${n}`);
@@ -104,8 +105,10 @@ for (const n of sizes) {
     if (seq === undefined || par === undefined) continue;
     const s = seq / par;
     const t = n >= 1 << 20 ? ` (target ≥ 1.8: ${s >= 1.8 ? 'met' : 'missed'})` : '';
-    row(`speedup/seq_${enc}/${n} (wall)`, fmt(seq), x(seq / floor, 0), '');
-    row(`speedup/par_${enc}/${n} (wall)`, fmt(par), x(par / floor, 0), `${x(s)} faster than seq (wall)${t}`);
+    const cpuSeq = get(`root/seq_${enc}/${n}`);
+    const busy = cpuSeq ? `wall ÷ CPU-time median ${x(seq / cpuSeq)}` : '';
+    row(`speedup/seq_${enc}/${n} (wall)`, fmt(seq), x(seq / floor, 0), `${busy}${coresOf(`speedup/seq_${enc}/${n}`)}`);
+    row(`speedup/par_${enc}/${n} (wall)`, fmt(par), x(par / floor, 0), `${x(s)} faster than seq (wall)${t}${coresOf(`speedup/par_${enc}/${n}`)}`);
   }
 }
 for (const d of [10, 20]) {
