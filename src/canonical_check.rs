@@ -94,6 +94,11 @@ pub struct CanonicalStr<'a>(&'a str);
 
 impl<'a> CanonicalStr<'a> {
     /// Checks that `text` is canonical JSON and wraps it.
+    ///
+    /// ```
+    /// let meta = pacspace_proof::CanonicalStr::new(r#"{"plan":"growth"}"#).unwrap();
+    /// assert_eq!(meta.as_str(), r#"{"plan":"growth"}"#);
+    /// ```
     pub fn new(text: &'a str) -> Result<Self, CanonicalTextError> {
         let mut p = Checker {
             bytes: text.as_bytes(),

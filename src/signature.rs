@@ -104,7 +104,8 @@ pub struct SignatureMatch {
     pub index: usize,
     /// The timestamp in Unix seconds.
     pub timestamp: i64,
-    /// `now - timestamp` in seconds (negative for a timestamp in the future).
+    /// `now - timestamp` in seconds (negative for a timestamp in the future),
+    /// saturated at the `i64` range.
     pub age_secs: i64,
 }
 
@@ -210,13 +211,16 @@ pub fn verify_webhook_signature(
     tolerance_secs: u64,
 ) -> Result<SignatureMatch, SignatureError> {
     let timestamp = parse_webhook_timestamp(timestamp_header)?;
+    // The signed text is the header value without surrounding blanks, as an
+    // HTTP parser hands it over.
+    let timestamp_text = timestamp_header.trim_matches([' ', '\t']);
     let values = signature_header.split(',');
     if values.clone().take(MAX_SIGNATURE_VALUES + 1).count() > MAX_SIGNATURE_VALUES {
         return Err(SignatureError::TooManyValues {
             found: MAX_SIGNATURE_VALUES + 1,
         });
     }
-    let mac = mac_over(secret, timestamp_header, body);
+    let mac = mac_over(secret, timestamp_text, body);
     let mut tried = 0;
     let mut matched = None;
     for (index, value) in values.enumerate() {
@@ -239,8 +243,9 @@ pub fn verify_webhook_signature(
     let Some(index) = matched else {
         return Err(SignatureError::Mismatch { tried });
     };
-    let age_secs = now_unix_secs.saturating_sub(timestamp);
-    if age_secs.unsigned_abs() > tolerance_secs {
+    // The distance is taken exactly: `now - timestamp` can leave the i64
+    // range, and a saturated difference would understate it.
+    if now_unix_secs.abs_diff(timestamp) > tolerance_secs {
         return Err(SignatureError::StaleTimestamp {
             timestamp,
             now: now_unix_secs,
@@ -250,6 +255,6 @@ pub fn verify_webhook_signature(
     Ok(SignatureMatch {
         index,
         timestamp,
-        age_secs,
+        age_secs: now_unix_secs.saturating_sub(timestamp),
     })
 }

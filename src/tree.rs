@@ -23,6 +23,12 @@ pub struct MerkleTree {
 
 impl MerkleTree {
     /// Builds every level over `leaves` (in insertion order).
+    ///
+    /// ```
+    /// use pacspace_proof::{Hash32, MerkleTree, NodeEncoding, items_root};
+    /// let leaves = [Hash32::from_bytes([1; 32]), Hash32::from_bytes([2; 32])];
+    /// assert_eq!(MerkleTree::new(&leaves, NodeEncoding::Bytes).root(), items_root(&leaves, NodeEncoding::Bytes));
+    /// ```
     pub fn new(leaves: &[Hash32], encoding: NodeEncoding) -> Self {
         let mut levels = Vec::new();
         let mut current = leaves.to_vec();

@@ -95,7 +95,13 @@ pub struct Client {
 }
 
 impl Client {
-    /// A client with `config`.
+    /// A client with `config` (no request is made until a fetch).
+    ///
+    /// ```
+    /// use pacspace_proof::fetch::{Client, ClientConfig};
+    /// let c = Client::new(ClientConfig { base_url: "https://app.pacspace.io".into(), ..Default::default() });
+    /// assert_eq!(c.config().base_url, "https://app.pacspace.io");
+    /// ```
     pub fn new(config: ClientConfig) -> Self {
         let agent = ureq::Agent::config_builder()
             .timeout_global(Some(config.timeout))
@@ -117,6 +123,13 @@ impl Client {
 
     /// `GET /api/v1/verify/:proofRoot[?source=…]`: the public verify answer's
     /// payload (envelope removed). No API key needed.
+    ///
+    /// ```no_run
+    /// let c = pacspace_proof::fetch::Client::new(Default::default());
+    /// let answer = c.verify_answer("0xb8bad1209a18ece5ee7589b4c2291a4f17f789d4e59652b0adeb8e6f75df8bed", None)?;
+    /// println!("the service says verified = {}", answer["verified"]);
+    /// # Ok::<(), pacspace_proof::fetch::FetchError>(())
+    /// ```
     pub fn verify_answer(&self, proof_root: &str, source: Option<Source>) -> Result<Value, FetchError> {
         let mut path = format!("/api/v1/verify/{}", encode_segment(proof_root)?);
         if let Some(s) = source {
@@ -128,12 +141,26 @@ impl Client {
 
     /// `GET /api/v1/balance/delta/:anchorId` (sends `X-Api-Key`): the delta
     /// status payload.
+    ///
+    /// ```no_run
+    /// use pacspace_proof::fetch::{Client, ClientConfig};
+    /// let c = Client::new(ClientConfig { api_key: Some("sk_test_…".into()), ..Default::default() });
+    /// let status = c.delta_status("anc_123")?;
+    /// println!("{}", status["status"]);
+    /// # Ok::<(), pacspace_proof::fetch::FetchError>(())
+    /// ```
     pub fn delta_status(&self, anchor_id: &str) -> Result<Value, FetchError> {
         self.get_json(&format!("/api/v1/balance/delta/{}", encode_segment(anchor_id)?))
     }
 
     /// GETs `path` (starting with `/`) under the base URL and returns the JSON
     /// payload, retrying 429 / 5xx as the policy says.
+    ///
+    /// ```no_run
+    /// let c = pacspace_proof::fetch::Client::new(Default::default());
+    /// let payload = c.get_json("/api/v1/verify/rcpt_1?source=chain")?;
+    /// # Ok::<(), pacspace_proof::fetch::FetchError>(())
+    /// ```
     pub fn get_json(&self, path: &str) -> Result<Value, FetchError> {
         let url = format!("{}{}", self.config.base_url.trim_end_matches('/'), path);
         let mut attempt = 0;

@@ -8,6 +8,13 @@ use core::fmt;
 pub enum FetchError {
     /// The base URL or an id makes no valid request URL.
     BadUrl(String),
+    /// A `0x` receipt id that is not `0x` + 64 lowercase hex.
+    BadId {
+        /// The id as given.
+        id: String,
+        /// What is wrong with it.
+        why: String,
+    },
     /// Connecting, TLS or reading failed.
     Transport(String),
     /// No complete answer within the configured timeout.
@@ -41,6 +48,7 @@ impl fmt::Display for FetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FetchError::BadUrl(m) => write!(f, "bad URL: {m}"),
+            FetchError::BadId { id, why } => write!(f, "bad receipt id {id:?}: {why}"),
             FetchError::Transport(m) => write!(f, "transport error: {m}"),
             FetchError::Timeout { millis } => write!(f, "no answer within {millis} ms"),
             FetchError::Status { code, url, body } => {

@@ -5,6 +5,7 @@ mod client;
 mod envelope;
 mod error;
 mod retry;
+mod verified;
 
 pub use client::{Client, ClientConfig, Source};
 pub use envelope::unwrap_envelope;

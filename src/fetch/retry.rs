@@ -35,12 +35,27 @@ impl Default for RetryPolicy {
 
 impl RetryPolicy {
     /// Whether an answer with this status is worth asking again.
+    ///
+    /// ```
+    /// let p = pacspace_proof::fetch::RetryPolicy::default();
+    /// assert!(p.retries_status(429) && p.retries_status(503));
+    /// assert!(!p.retries_status(404));
+    /// ```
     pub fn retries_status(&self, code: u16) -> bool {
         code == 429 || (500..=599).contains(&code)
     }
 
     /// The wait before retry number `attempt` (0-based): the server's
     /// `Retry-After` when given, else `base_delay * 2^attempt`; capped.
+    ///
+    /// ```
+    /// use pacspace_proof::fetch::RetryPolicy;
+    /// use std::time::Duration;
+    /// let p = RetryPolicy::default(); // 250 ms base, 30 s cap
+    /// assert_eq!(p.delay(2, None), Duration::from_millis(1000));
+    /// assert_eq!(p.delay(0, Some(Duration::from_secs(5))), Duration::from_secs(5));
+    /// assert_eq!(p.delay(30, None), Duration::from_secs(30));
+    /// ```
     pub fn delay(&self, attempt: u32, retry_after: Option<Duration>) -> Duration {
         let backoff = self
             .base_delay

@@ -1,8 +1,8 @@
 //! Verification of a batch response (`POST /api/v1/balance/delta/batch`).
 
 use crate::Hash32;
-use crate::receipt::common::{check_echo, check_id, check_item_hash, error_text, opaque_why};
-use crate::receipt::detect::check_root;
+use crate::receipt::common::{check_echo, check_item_hash, error_text};
+use crate::receipt::detect::{ClaimKind, RootClaim, check_root_claims, check_stored};
 use crate::receipt::mapping::SubmittedDelta;
 use crate::receipt::report::{ArtefactKind, Failure, Report};
 use crate::receipt::wire::{BatchResponse, ReceiptId};
@@ -108,6 +108,7 @@ pub fn verify_batch(
             check_echo(
                 &mut r,
                 &format!("results[{i}]."),
+                "delta",
                 res.customer_id.as_deref(),
                 res.delta,
                 s,
@@ -143,19 +144,20 @@ pub fn verify_batch(
         }
     }
     match shared {
-        Some((_, ReceiptId::Root(root))) => {
-            check_root(&mut r, "receiptId", &leaves, root);
-            if let Some(exp) = expected_receipt {
-                check_id(
-                    &mut r,
-                    "stored receipt",
-                    "receiptId",
-                    &ReceiptId::Root(*root),
-                    exp,
-                );
+        Some((_, id)) => {
+            let root = check_root_claims(
+                &mut r,
+                &leaves,
+                &[RootClaim {
+                    field: "receiptId",
+                    id,
+                    kind: ClaimKind::Root,
+                }],
+            );
+            if let Some(stored) = expected_receipt {
+                check_stored(&mut r, stored, &leaves, root);
             }
         }
-        Some((_, ReceiptId::Opaque(id))) => r.not_checkable("receiptId", opaque_why("receiptId", id)),
         None if failed == n => {
             r.not_checkable("receiptId", "every entry FAILED: nothing was anchored".into())
         }

@@ -108,7 +108,14 @@ impl fmt::Display for ChainReport {
             )?;
         }
         for lf in &self.failures {
-            writeln!(f, "  FAIL  line {}: {}", lf.line, lf.failure)?;
+            let text = lf.failure.to_string();
+            let prefix = alloc::format!("line {}: ", lf.line);
+            writeln!(
+                f,
+                "  FAIL  line {}: {}",
+                lf.line,
+                text.strip_prefix(&prefix).unwrap_or(&text)
+            )?;
         }
         let hidden = self.failure_count.saturating_sub(self.failures.len() as u64);
         if hidden > 0 {

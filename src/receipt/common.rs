@@ -32,6 +32,7 @@ pub(crate) fn opaque_why(field: &str, id: &str) -> alloc::string::String {
 pub(crate) fn check_echo(
     report: &mut Report,
     prefix: &str,
+    amount_key: &str,
     customer_id: Option<&str>,
     amount: Option<f64>,
     submitted: &SubmittedDelta,
@@ -52,7 +53,7 @@ pub(crate) fn check_echo(
         }
     }
     if let Some(a) = amount {
-        let field = format!("{prefix}delta");
+        let field = format!("{prefix}{amount_key}");
         if a == submitted.amount {
             report.pass(&field, format!("{a} as submitted"));
         } else {

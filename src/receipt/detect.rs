@@ -1,7 +1,9 @@
 //! Node-encoding detection (SPEC section 4): a receipt that carries its
 //! `itemHashes` (n ≥ 2) and its root decides which encoding the service uses.
 
+use crate::receipt::common::opaque_why;
 use crate::receipt::report::{EncodingFinding, Failure, Report};
+use crate::receipt::wire::ReceiptId;
 use crate::{Hash32, NodeEncoding, items_root};
 use alloc::format;
 
@@ -28,44 +30,136 @@ pub fn detect_encoding(leaves: &[Hash32], root: &Hash32) -> EncodingFinding {
         .map_or(EncodingFinding::NoneReproduced, |&e| EncodingFinding::Detected(e))
 }
 
-/// Checks that `claimed` (in `field`) is the root of `leaves`, detecting the
-/// encoding and recording it in `report`. Returns whether it matched.
-pub(crate) fn check_root(report: &mut Report, field: &str, leaves: &[Hash32], claimed: &Hash32) -> bool {
+/// What a claimed root is: a root field (`itemsRoot`, `proofHash`) or a
+/// receipt id that must equal the root (`receiptId`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ClaimKind {
+    /// A mismatch is a [`Failure::RootMismatch`].
+    Root,
+    /// A mismatch is a [`Failure::ReceiptIdMismatch`].
+    Id,
+}
+
+/// One field that claims to be the root of the item hashes.
+pub(crate) struct RootClaim<'a> {
+    /// Check name and field path.
+    pub field: &'a str,
+    /// The claimed value.
+    pub id: &'a ReceiptId,
+    /// How a mismatch is reported.
+    pub kind: ClaimKind,
+}
+
+/// Recomputes the root of `leaves` and checks every claim against it.
+///
+/// The node encoding is the one under which the first decidable claim
+/// reproduces the root (each claim is tried in order), so a single altered
+/// claim fails alone and names its own field instead of dragging the others
+/// down with it. With fewer than two leaves the encoding does not matter.
+/// Opaque ids are reported as not checkable. Returns the recomputed root
+/// (`None` when there are no leaves).
+pub(crate) fn check_root_claims(
+    report: &mut Report,
+    leaves: &[Hash32],
+    claims: &[RootClaim<'_>],
+) -> Option<Hash32> {
     if leaves.is_empty() {
+        let field = claims.first().map_or("itemHashes", |c| c.field);
         report.fail(field, Failure::EmptyItemHashes);
-        return false;
+        return None;
     }
-    let finding = detect_encoding(leaves, claimed);
-    report.encoding = finding;
     let n = leaves.len();
-    match finding {
-        EncodingFinding::Detected(e) => {
-            report.node_encoding = e;
-            report.pass(
-                field,
-                format!("{claimed} is the root of the {n} itemHashes under node encoding {e}"),
-            );
-            true
-        }
-        _ => {
-            let computed = items_root(leaves, report.node_encoding);
-            if computed == *claimed {
-                report.pass(
-                    field,
-                    format!("{claimed} is the root of the {n} itemHash(es) (any node encoding)"),
-                );
-                true
-            } else {
-                report.fail(
-                    field,
-                    Failure::RootMismatch {
-                        field: field.into(),
-                        claimed: *claimed,
-                        computed,
-                    },
-                );
-                false
+    let mut finding = if n < 2 {
+        EncodingFinding::Undecidable { leaves: n }
+    } else {
+        EncodingFinding::NoneReproduced
+    };
+    if n >= 2 {
+        for claim in claims {
+            if let Some(root) = claim.id.root() {
+                if let found @ EncodingFinding::Detected(_) = detect_encoding(leaves, &root) {
+                    finding = found;
+                    break;
+                }
             }
         }
     }
+    if claims.iter().all(|c| c.id.root().is_none()) && n >= 2 {
+        finding = EncodingFinding::NotApplicable;
+    }
+    report.encoding = finding;
+    if let EncodingFinding::Detected(e) = finding {
+        report.node_encoding = e;
+    }
+    let enc = report.node_encoding;
+    let root = items_root(leaves, enc);
+    for claim in claims {
+        match claim.id {
+            ReceiptId::Root(h) if *h == root => {
+                let how = match finding {
+                    EncodingFinding::Detected(e) => format!("under node encoding {e}"),
+                    _ => "(any node encoding)".into(),
+                };
+                report.pass(
+                    claim.field,
+                    format!("{h} is the root of the {n} itemHash(es) {how}"),
+                );
+            }
+            ReceiptId::Root(h) => report.fail(
+                claim.field,
+                match claim.kind {
+                    ClaimKind::Root => Failure::RootMismatch {
+                        field: claim.field.into(),
+                        claimed: *h,
+                        computed: root,
+                    },
+                    ClaimKind::Id => Failure::ReceiptIdMismatch {
+                        field: claim.field.into(),
+                        expected: root,
+                        found: claim.id.clone(),
+                    },
+                },
+            ),
+            ReceiptId::Opaque(s) => report.not_checkable(claim.field, opaque_why(claim.field, s)),
+        }
+    }
+    Some(root)
+}
+
+/// The receipt id the auditor stored must be the root of `leaves`: `root`
+/// as recomputed by [`check_root_claims`], or, when no claim of the artefact
+/// decided the node encoding (opaque ids, altered roots), the root under the
+/// encoding the stored id itself reproduces (which is then reported).
+pub(crate) fn check_stored(report: &mut Report, stored: &Hash32, leaves: &[Hash32], root: Option<Hash32>) {
+    const NAME: &str = "stored receipt";
+    let Some(root) = root else {
+        report.not_checkable(NAME, "no root could be recomputed".into());
+        return;
+    };
+    if root == *stored {
+        report.pass(NAME, format!("{stored} is the recomputed root"));
+        return;
+    }
+    if !matches!(report.encoding, EncodingFinding::Detected(_)) {
+        if let EncodingFinding::Detected(e) = detect_encoding(leaves, stored) {
+            report.encoding = EncodingFinding::Detected(e);
+            report.node_encoding = e;
+            report.pass(
+                NAME,
+                format!(
+                    "{stored} is the root of the {} itemHashes under node encoding {e}",
+                    leaves.len()
+                ),
+            );
+            return;
+        }
+    }
+    report.fail(
+        NAME,
+        Failure::ReceiptIdMismatch {
+            field: NAME.into(),
+            expected: *stored,
+            found: ReceiptId::Root(root),
+        },
+    );
 }

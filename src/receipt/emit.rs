@@ -1,11 +1,11 @@
 //! Verification of an emit response (`POST /api/v1/balance/delta`).
 
 use crate::Hash32;
-use crate::receipt::common::{check_echo, check_id, error_text};
-use crate::receipt::detect::check_root;
+use crate::receipt::common::{check_echo, error_text};
+use crate::receipt::detect::{ClaimKind, RootClaim, check_root_claims, check_stored};
 use crate::receipt::mapping::{SubmittedDelta, find_mapping};
 use crate::receipt::report::{ArtefactKind, Failure, MappingFinding, Report};
-use crate::receipt::wire::EmitResponse;
+use crate::receipt::wire::{EmitResponse, ReceiptId};
 use alloc::format;
 
 /// Verifies an emit response against the deltas submitted with it (usually
@@ -16,9 +16,11 @@ use alloc::format;
 /// `delta` equal the submitted delta's (when one delta is given); each
 /// submitted delta hashes, under some [`ItemMapping`](crate::ItemMapping), to
 /// one of `itemHashes` (which mapping is reported); the root of `itemHashes`
-/// is `itemsRoot` (the node encoding is detected); `receiptId` equals
-/// `itemsRoot` (an opaque `rcpt_…` id is reported as not checkable); and the
-/// stored receipt equals `receiptId`.
+/// is `itemsRoot` (the node encoding is detected); `receiptId` equals that
+/// root (an opaque `rcpt_…` id is reported as not checkable); and the stored
+/// receipt equals that root. Each claim is compared with the recomputed root,
+/// so an altered `itemsRoot` fails as `itemsRoot` and an altered `receiptId`
+/// as `receiptId`.
 ///
 /// ```
 /// use pacspace_proof::{EmitResponse, SubmittedDelta, verify_emit, Verdict};
@@ -47,7 +49,7 @@ pub fn verify_emit(
         );
     }
     if let [only] = submitted {
-        check_echo(&mut r, "", Some(&d.customer_id), Some(d.delta), only);
+        check_echo(&mut r, "", "delta", Some(&d.customer_id), Some(d.delta), only);
     }
     if submitted.is_empty() {
         r.not_checkable(
@@ -83,10 +85,25 @@ pub fn verify_emit(
             }
         }
     }
-    check_root(&mut r, "itemsRoot", &d.item_hashes, &d.items_root);
-    check_id(&mut r, "receiptId", "receiptId", &d.receipt_id, &d.items_root);
-    if let Some(exp) = expected_receipt {
-        check_id(&mut r, "stored receipt", "receiptId", &d.receipt_id, exp);
+    let items_root = ReceiptId::Root(d.items_root);
+    let root = check_root_claims(
+        &mut r,
+        &d.item_hashes,
+        &[
+            RootClaim {
+                field: "itemsRoot",
+                id: &items_root,
+                kind: ClaimKind::Root,
+            },
+            RootClaim {
+                field: "receiptId",
+                id: &d.receipt_id,
+                kind: ClaimKind::Id,
+            },
+        ],
+    );
+    if let Some(stored) = expected_receipt {
+        check_stored(&mut r, stored, &d.item_hashes, root);
     }
     r
 }

@@ -480,7 +480,17 @@ impl fmt::Display for Report {
         for c in &self.checks {
             match &c.outcome {
                 Outcome::Pass { detail } => writeln!(f, "  ok    {}: {detail}", c.name)?,
-                Outcome::Fail { failure } => writeln!(f, "  FAIL  {}: {failure}", c.name)?,
+                Outcome::Fail { failure } => {
+                    // Most failures name their field already: do not repeat it.
+                    let text = alloc::string::ToString::to_string(failure);
+                    let prefix = alloc::format!("{}: ", c.name);
+                    writeln!(
+                        f,
+                        "  FAIL  {}: {}",
+                        c.name,
+                        text.strip_prefix(&prefix).unwrap_or(&text)
+                    )?
+                }
                 Outcome::NotCheckable { why } => writeln!(f, "  --    {}: not checkable: {why}", c.name)?,
             }
         }
@@ -495,7 +505,7 @@ impl Report {
     fn encoding_line(&self) -> alloc::string::String {
         use alloc::format;
         match self.encoding {
-            EncodingFinding::Detected(_) => format!("{}", self.encoding),
+            EncodingFinding::Detected(_) | EncodingFinding::NotApplicable => format!("{}", self.encoding),
             _ => format!("{} used; {}", self.node_encoding, self.encoding),
         }
     }

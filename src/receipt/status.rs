@@ -1,7 +1,7 @@
 //! Verification of a delta status answer (`GET /api/v1/balance/delta/:anchorId`).
 
 use crate::receipt::common::{check_echo, check_id, error_text, opaque_why};
-use crate::receipt::detect::check_root;
+use crate::receipt::detect::{ClaimKind, RootClaim, check_root_claims};
 use crate::receipt::mapping::{SubmittedDelta, detect_list_root};
 use crate::receipt::report::{ArtefactKind, EncodingFinding, Failure, MappingFinding, Report};
 use crate::receipt::wire::{DeltaStatusResponse, ReceiptId};
@@ -44,7 +44,7 @@ pub fn verify_delta_status(
         );
     }
     if let [only] = submitted {
-        check_echo(&mut r, "", d.customer_id.as_deref(), d.delta, only);
+        check_echo(&mut r, "", "delta", d.customer_id.as_deref(), d.delta, only);
     }
     if let (Some(c), false) = (d.delta_count, submitted.is_empty()) {
         if c == submitted.len() as u64 {
@@ -74,7 +74,16 @@ pub fn verify_delta_status(
                 })
                 .collect();
             if let Some(leaves) = listed.filter(|l: &Vec<Hash32>| !l.is_empty()) {
-                check_root(&mut r, "receiptId (root of deltas[].itemHash)", &leaves, root);
+                let id = ReceiptId::Root(*root);
+                check_root_claims(
+                    &mut r,
+                    &leaves,
+                    &[RootClaim {
+                        field: "receiptId (root of deltas[].itemHash)",
+                        id: &id,
+                        kind: ClaimKind::Root,
+                    }],
+                );
             }
             if submitted.is_empty() {
                 r.not_checkable(

@@ -18,7 +18,8 @@ use alloc::string::{String, ToString};
 /// `proofHash` and `contentHash` is the item hash of the (single) submitted
 /// delta; otherwise the root of the submitted deltas is `proofRoot` (mapping
 /// and node encoding detected); `records[]` match the submitted deltas one to
-/// one (`amount`, `reason`, `referenceId`); the asked-for root equals the
+/// one (`amount`, `reason`, `referenceId`); `summary.recordCount` is the
+/// number of submitted deltas; the asked-for root equals the
 /// answer's root. With no submitted deltas nothing can be recomputed and the
 /// verdict is unverifiable, whatever `verified` says.
 ///
@@ -58,7 +59,11 @@ pub fn verify_public_answer(
         (None, None) => ("proofRoot", None),
     };
     if let (Some(id), Some(ReceiptId::Root(ph))) = (&ans.receipt_id, &ans.proof_hash) {
-        check_id(&mut r, "receiptId", "receiptId", id, ph);
+        if submitted.is_empty() && id == &ReceiptId::Root(*ph) {
+            r.not_checkable("receiptId", echo_why("receiptId equals proofHash"));
+        } else {
+            check_id(&mut r, "receiptId", "receiptId", id, ph);
+        }
     }
     if submitted.is_empty() {
         r.not_checkable(
@@ -92,8 +97,31 @@ pub fn verify_public_answer(
     if !ans.records.is_empty() && !submitted.is_empty() {
         check_records(&mut r, ans, submitted);
     }
+    let record_count = ans
+        .summary
+        .as_ref()
+        .and_then(|s| s.get("recordCount"))
+        .and_then(serde_json::Value::as_u64);
+    if let (Some(c), false) = (record_count, submitted.is_empty()) {
+        if c == submitted.len() as u64 {
+            r.pass("summary.recordCount", format!("{c}, as submitted"));
+        } else {
+            r.fail(
+                "summary.recordCount",
+                Failure::CountMismatch {
+                    field: "summary.recordCount".into(),
+                    expected: submitted.len() as u64,
+                    found: c,
+                },
+            );
+        }
+    }
     if let Some(exp) = expected_root {
         match root {
+            Some(ReceiptId::Root(h)) if h == exp && submitted.is_empty() => r.not_checkable(
+                "asked-for root",
+                echo_why(&format!("{root_field} is the asked-for {exp}")),
+            ),
             Some(id) => check_id(&mut r, "asked-for root", root_field, id, exp),
             None => r.fail(
                 "asked-for root",
@@ -104,6 +132,12 @@ pub fn verify_public_answer(
         }
     }
     r
+}
+
+/// Why an answer that merely repeats a root is no evidence: a mismatch would
+/// fail, but a match proves nothing until something is recomputed.
+fn echo_why(what: &str) -> String {
+    format!("{what}, but nothing was recomputed: an echoed root proves nothing")
 }
 
 fn check_records(r: &mut Report, ans: &VerifyAnswer, submitted: &[SubmittedDelta]) {

@@ -2,11 +2,12 @@
 //! a whole delivery (signature headers + raw body).
 
 use crate::receipt::artefact::WireError;
-use crate::receipt::common::{check_id, check_item_hash, error_text, opaque_why};
-use crate::receipt::detect::check_root;
+use crate::receipt::common::{check_echo, check_id, check_item_hash, error_text};
+use crate::receipt::detect::{ClaimKind, RootClaim, check_root_claims, check_stored};
 use crate::receipt::mapping::SubmittedDelta;
+use crate::receipt::report::Failure as F;
 use crate::receipt::report::{ArtefactKind, Failure, Report};
-use crate::receipt::wire::{ReceiptId, WebhookDelta, WebhookEvent};
+use crate::receipt::wire::{WebhookData, WebhookDelta, WebhookEvent};
 use crate::{Hash32, verify_webhook_signature};
 use alloc::format;
 use alloc::string::ToString;
@@ -75,6 +76,9 @@ pub fn verify_webhook(
         if let (Some(id), Some(stored)) = (&d.receipt_id, stored_receipt) {
             check_id(&mut r, "stored receipt", "data.receiptId", id, stored);
         }
+        if let Some(s) = submitted {
+            check_webhook_echo(&mut r, d, s);
+        }
         return r;
     };
     // The delta whose item hash contentHash must be.
@@ -87,6 +91,7 @@ pub fn verify_webhook(
     };
     match (submitted, &echoed) {
         (Some(s), _) => {
+            check_webhook_echo(&mut r, d, s);
             check_item_hash(&mut r, 0, "proof.contentHash", s, &p.content_hash);
         }
         (None, Some(Ok(e))) => {
@@ -137,17 +142,21 @@ pub fn verify_webhook(
             },
         ),
     }
-    match &p.proof_hash {
-        ReceiptId::Root(root) => {
-            check_root(&mut r, "proof.proofHash", &p.item_hashes, root);
-            if let Some(id) = &d.receipt_id {
-                check_id(&mut r, "data.receiptId", "data.receiptId", id, root);
-            }
-        }
-        ReceiptId::Opaque(id) => r.not_checkable("proof.proofHash", opaque_why("proof.proofHash", id)),
+    let mut claims = alloc::vec![RootClaim {
+        field: "proof.proofHash",
+        id: &p.proof_hash,
+        kind: ClaimKind::Root,
+    }];
+    if let Some(id) = &d.receipt_id {
+        claims.push(RootClaim {
+            field: "data.receiptId",
+            id,
+            kind: ClaimKind::Id,
+        });
     }
+    let root = check_root_claims(&mut r, &p.item_hashes, &claims);
     if let Some(stored) = stored_receipt {
-        check_id(&mut r, "stored receipt", "proof.proofHash", &p.proof_hash, stored);
+        check_stored(&mut r, stored, &p.item_hashes, root);
     }
     match &p.previous_proof_hash {
         Some(prev) => r.notes.push(format!(
@@ -158,6 +167,51 @@ pub fn verify_webhook(
             .push("previousProofHash is null or absent (first receipt of the chain)".into()),
     }
     r
+}
+
+/// What the event echoes of the delta (`data.delta` object, or the SDK's
+/// `data.customerId` / `data.delta` / `data.referenceId`) must be what was
+/// submitted.
+fn check_webhook_echo(r: &mut Report, d: &WebhookData, s: &SubmittedDelta) {
+    match &d.delta {
+        Some(WebhookDelta::Echo(map)) => {
+            let customer = map.get("customerId").and_then(serde_json::Value::as_str);
+            let amount = map
+                .get("amount")
+                .or_else(|| map.get("delta"))
+                .and_then(serde_json::Value::as_f64);
+            check_echo(r, "data.delta.", "amount", customer, amount, s);
+            echo_text(r, "data.delta.reason", map.get("reason"), Some(&s.reason));
+            echo_text(
+                r,
+                "data.delta.referenceId",
+                map.get("referenceId"),
+                s.reference_id.as_deref(),
+            );
+        }
+        Some(WebhookDelta::Amount(a)) => {
+            check_echo(r, "data.", "delta", d.customer_id.as_deref(), Some(*a), s);
+        }
+        None => check_echo(r, "data.", "delta", d.customer_id.as_deref(), None, s),
+    }
+}
+
+/// An echoed text field (absent: not compared; `null`: no value).
+fn echo_text(r: &mut Report, field: &str, found: Option<&serde_json::Value>, expected: Option<&str>) {
+    let Some(found) = found else { return };
+    let found = found.as_str();
+    if found == expected {
+        r.pass(field, format!("{:?} as submitted", found.unwrap_or("null")));
+    } else {
+        r.fail(
+            field,
+            F::FieldMismatch {
+                field: field.into(),
+                expected: expected.unwrap_or("null").into(),
+                found: found.unwrap_or("null").into(),
+            },
+        );
+    }
 }
 
 /// The signature headers of a delivery and the clock to judge them by.

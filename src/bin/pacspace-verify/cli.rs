@@ -58,6 +58,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    #[command(flatten)]
+    Receipts(crate::receipt_cmds::ReceiptCommand),
+    /// Fetch what the service publishes about RECEIPT_ID and verify it locally:
+    /// exit 0 verified, 1 not verified or nothing checkable, 2 bad input or fetch failure.
+    Fetch(crate::fetch_cmd::FetchArgs),
 }
 
 fn parse_encoding(s: &str) -> Result<NodeEncoding, String> {

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 /// Runs one verb; `Err` is bad input (exit 2).
 pub fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
+        Command::Fetch(args) => return crate::fetch_cmd::run(args),
         Command::Canonical { file } => {
             let value = parse(&read_input(&file)?)?;
             emit(canonical_json(&value).map_err(|e| e.to_string())?)?;
@@ -42,6 +43,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         } => {
             return verify_proof_cmd(&read_input(&file)?, node_encoding, expect_root.as_deref(), json);
         }
+        Command::Receipts(cmd) => return crate::receipt_cmds::run(cmd),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -4,7 +4,9 @@
 
 mod cli;
 mod core_cmds;
+mod fetch_cmd;
 mod input;
+mod receipt_cmds;
 
 use std::process::ExitCode;
 

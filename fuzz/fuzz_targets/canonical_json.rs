@@ -1,0 +1,9 @@
+#![no_main]
+//! libFuzzer entry for `bodies/canonical_json.rs` (replayed on stable by `tests/fuzz_replay.rs`).
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "../bodies/canonical_json.rs"]
+mod body;
+
+fuzz_target!(|data: &[u8]| body::run(data));

@@ -1,0 +1,25 @@
+#![no_main]
+//! libFuzzer entry for `bodies/cli_input.rs` (replayed on stable by `tests/fuzz_replay.rs`).
+//!
+//! The binary's own argument and input modules are compiled in here, as they
+//! are in the binary, so the fuzzer parses exactly what `pacspace-verify` parses.
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "../../src/bin/pacspace-verify/cli.rs"]
+#[allow(dead_code)]
+mod cli;
+#[path = "../../src/bin/pacspace-verify/fetch_cmd.rs"]
+#[allow(dead_code)]
+mod fetch_cmd;
+#[path = "../../src/bin/pacspace-verify/input.rs"]
+#[allow(dead_code)]
+mod input;
+#[path = "../../src/bin/pacspace-verify/receipt_cmds.rs"]
+#[allow(dead_code)]
+mod receipt_cmds;
+
+#[path = "../bodies/cli_input.rs"]
+mod body;
+
+fuzz_target!(|data: &[u8]| body::run(data));

@@ -1,0 +1,13 @@
+#![no_main]
+//! libFuzzer entry for `bodies/prove_verify.rs` (replayed on stable by `tests/fuzz_replay.rs`).
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "../bodies/prove_verify.rs"]
+mod body;
+#[path = "../bodies/reader.rs"]
+mod reader;
+#[path = "../bodies/reference.rs"]
+mod reference;
+
+fuzz_target!(|data: &[u8]| body::run(data));

@@ -1,0 +1,33 @@
+//! The tolerance window holds across the whole i64 clock range (found by the
+//! `webhook_signature` fuzz target; its input is in
+//! `fuzz/regressions/webhook_signature/`).
+
+use pacspace_proof::{SignatureError, sign_webhook, verify_webhook_signature};
+
+#[test]
+fn a_timestamp_further_than_the_tolerance_is_stale_even_beyond_the_i64_range() {
+    let (secret, ts, body) = (b"k123".as_slice(), "-1000", b"{}".as_slice());
+    let mut buf = [0u8; 67];
+    let header = sign_webhook(secret, ts, body, &mut buf);
+    // now - timestamp = i64::MAX + 1000: more than the tolerance of i64::MAX
+    // seconds, though a saturating difference would say exactly i64::MAX.
+    let tolerance = i64::MAX.unsigned_abs();
+    assert_eq!(
+        verify_webhook_signature(secret, header, ts, body, i64::MAX, tolerance),
+        Err(SignatureError::StaleTimestamp {
+            timestamp: -1000,
+            now: i64::MAX,
+            tolerance
+        })
+    );
+    // One second more of tolerance covers it, and the age saturates.
+    let ok = verify_webhook_signature(secret, header, ts, body, i64::MAX, tolerance + 1000).unwrap();
+    assert_eq!(ok.age_secs, i64::MAX);
+    // The same in the other direction: a timestamp far in the future.
+    let mut buf = [0u8; 67];
+    let header = sign_webhook(secret, "9000", body, &mut buf);
+    assert!(matches!(
+        verify_webhook_signature(secret, header, "9000", body, i64::MIN, tolerance),
+        Err(SignatureError::StaleTimestamp { .. })
+    ));
+}
