@@ -6,9 +6,16 @@
 //! `ROOT <encoding> <n> 0x…` lines that `benches/compare.sh` checks against
 //! the Node peer's roots.
 //!
+//! Clocks: the single-threaded figures are timed in CPU time of the
+//! benchmarking thread (`ThreadCpu`), so that other processes on a shared
+//! machine stretch them as little as possible; the parallel speed-up is
+//! timed in wall time (group `speedup`), sequential and parallel side by
+//! side, and is only meaningful on otherwise idle cores.
+//!
 //! Run: `cargo bench --bench merkle --all-features` (a few minutes), or
 //! `benches/compare.sh` for the ratio table.
 
+use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
 use pacspace_proof::{
     CanonicalStr, DeltaItem, Hash32, ItemMapping, MerkleTree, NODE_PREFIX, NodeEncoding, Sink,
@@ -18,6 +25,59 @@ use std::hint::black_box;
 use std::time::Duration;
 
 const SIZES: [usize; 3] = [1 << 10, 1 << 16, 1 << 20];
+
+/// CPU time consumed by the calling thread (CLOCK_THREAD_CPUTIME_ID).
+struct ThreadCpu;
+
+fn thread_cpu_now() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes one timespec through a valid pointer.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)");
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// CPU time consumed by the whole process, all threads (CLOCK_PROCESS_CPUTIME_ID).
+fn process_cpu_now() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes one timespec through a valid pointer.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_PROCESS_CPUTIME_ID)");
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+static WALL: WallTime = WallTime;
+
+impl Measurement for ThreadCpu {
+    type Intermediate = Duration;
+    type Value = Duration;
+    fn start(&self) -> Duration {
+        thread_cpu_now()
+    }
+    fn end(&self, start: Duration) -> Duration {
+        thread_cpu_now().saturating_sub(start)
+    }
+    fn add(&self, a: &Duration, b: &Duration) -> Duration {
+        *a + *b
+    }
+    fn zero(&self) -> Duration {
+        Duration::ZERO
+    }
+    fn to_f64(&self, v: &Duration) -> f64 {
+        v.as_nanos() as f64
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        WALL.formatter()
+    }
+}
+
+type Cpu = Criterion<ThreadCpu>;
 
 fn leaves(n: usize) -> Vec<Hash32> {
     (0..n as u64).map(|i| keccak256(&i.to_be_bytes())).collect()
@@ -49,7 +109,7 @@ fn rs_merkle_root(ls: &[[u8; 32]]) -> [u8; 32] {
         .unwrap_or_default()
 }
 
-fn floor_and_nodes(c: &mut Criterion) {
+fn floor_and_nodes(c: &mut Cpu) {
     let mut g = c.benchmark_group("keccak");
     g.warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
@@ -87,7 +147,7 @@ impl Sink for Count {
     }
 }
 
-fn items(c: &mut Criterion) {
+fn items(c: &mut Cpu) {
     let meta_text = r#"{"plan":"pro","region":"eu-west-1","tags":["batch","nightly"],"units":3}"#;
     let plain = DeltaItem {
         customer_id: "cus_8f3a2b91",
@@ -146,7 +206,7 @@ fn items(c: &mut Criterion) {
     g.finish();
 }
 
-fn roots(c: &mut Criterion) {
+fn roots(c: &mut Cpu) {
     let all = leaves(*SIZES.iter().max().unwrap_or(&0));
     let raw: Vec<[u8; 32]> = all.iter().map(|h| h.0).collect();
     for n in SIZES {
@@ -193,10 +253,6 @@ fn roots(c: &mut Criterion) {
             g.bench_function(BenchmarkId::new(format!("seq_{}", enc.name()), n), |b| {
                 b.iter(|| items_root(black_box(ls), enc))
             });
-            #[cfg(feature = "parallel")]
-            g.bench_function(BenchmarkId::new(format!("par_{}", enc.name()), n), |b| {
-                b.iter(|| pacspace_proof::parallel::items_root(black_box(ls), enc))
-            });
         }
         g.bench_function(BenchmarkId::new("tree_bytes", n), |b| {
             b.iter(|| MerkleTree::new(black_box(ls), NodeEncoding::Bytes).root())
@@ -209,7 +265,7 @@ fn roots(c: &mut Criterion) {
     g.finish();
 }
 
-fn proofs(c: &mut Criterion) {
+fn proofs(c: &mut Cpu) {
     let mut g = c.benchmark_group("proof");
     g.warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
@@ -248,5 +304,61 @@ fn proofs(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, floor_and_nodes, items, roots, proofs);
-criterion_main!(benches);
+/// Wall time, sequential and parallel root side by side. Each also prints
+/// `CORES <id> <process CPU time ÷ wall time>`: how many cores the process
+/// actually got while it ran (2.0 on two idle cores), the bound on any
+/// speed-up measured meanwhile.
+fn speedup(c: &mut Criterion) {
+    let all = leaves(1 << 20);
+    let mut g = c.benchmark_group("speedup");
+    for n in [1 << 16, 1 << 20] {
+        g.sample_size(10)
+            .sampling_mode(SamplingMode::Flat)
+            .warm_up_time(Duration::from_secs(1));
+        g.measurement_time(Duration::from_secs(if n >= 1 << 20 { 8 } else { 3 }));
+        let ls = &all[..n];
+        for enc in [NodeEncoding::Bytes, NodeEncoding::Hex0x] {
+            let seq = |ls: &[Hash32]| items_root(ls, enc);
+            timed_with_cores(&mut g, format!("seq_{}", enc.name()), n, ls, seq);
+            #[cfg(feature = "parallel")]
+            timed_with_cores(&mut g, format!("par_{}", enc.name()), n, ls, |ls| {
+                pacspace_proof::parallel::items_root(ls, enc)
+            });
+        }
+    }
+    g.finish();
+}
+
+fn timed_with_cores(
+    g: &mut criterion::BenchmarkGroup<'_, WallTime>,
+    name: String,
+    n: usize,
+    ls: &[Hash32],
+    f: impl Fn(&[Hash32]) -> Hash32,
+) {
+    let (mut wall, mut cpu) = (Duration::ZERO, Duration::ZERO);
+    g.bench_function(BenchmarkId::new(&name, n), |b| {
+        b.iter_custom(|iters| {
+            let (c0, t0) = (process_cpu_now(), std::time::Instant::now());
+            for _ in 0..iters {
+                black_box(f(black_box(ls)));
+            }
+            let took = t0.elapsed();
+            wall += took;
+            cpu += process_cpu_now().saturating_sub(c0);
+            took
+        })
+    });
+    println!(
+        "CORES speedup/{name}/{n} {:.2}",
+        cpu.as_secs_f64() / wall.as_secs_f64().max(1e-9)
+    );
+}
+
+criterion_group! {
+    name = cpu;
+    config = Criterion::default().with_measurement(ThreadCpu);
+    targets = floor_and_nodes, items, roots, proofs
+}
+criterion_group!(wall, speedup);
+criterion_main!(cpu, wall);

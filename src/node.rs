@@ -1,7 +1,9 @@
 //! Leaf and internal-node hashes with their domain prefixes.
 
 use crate::keccak::{ITEM_PREFIX, NODE_PREFIX};
-use crate::sponge::{Keccak256, RATE, hash_padded, pad_template};
+use crate::sponge::{
+    BufferedKeccak256, Keccak256, RATE, State, hash_padded, hash_prefixed_pair, lanes_of, pad_template,
+};
 use crate::{Hash32, NodeEncoding};
 
 /// Item (leaf) hash of an already canonical JSON text:
@@ -30,6 +32,17 @@ pub(crate) fn item_state() -> Keccak256 {
     ITEM_STATE
 }
 
+/// A buffered hasher that has absorbed the item prefix, for token-by-token
+/// writers (a copy of a constant).
+pub(crate) fn item_sink_state() -> BufferedKeccak256 {
+    const ITEM_SINK: BufferedKeccak256 = {
+        let mut k = BufferedKeccak256::new();
+        k.prefill(ITEM_PREFIX);
+        k
+    };
+    ITEM_SINK
+}
+
 /// Message lengths of a node under each encoding.
 const BYTES_LEN: usize = 17 + 32 + 32;
 const HEX_LEN: usize = 17 + 64 + 64;
@@ -37,6 +50,9 @@ const HEX0X_LEN: usize = 17 + 2 + 64 + 2 + 64;
 
 /// `bytes`: prefix, 64 bytes of children, padding, in one rate block.
 const BYTES_TEMPLATE: [u8; RATE] = pad_template(with_prefix([0; RATE], &[]), BYTES_LEN);
+/// `bytes` as the state it leaves before the permutation: the prefix
+/// absorbed once, at compile time.
+const BYTES_STATE: State = lanes_of(&BYTES_TEMPLATE);
 /// `hex`: prefix, 128 hex digits, padding, in two rate blocks.
 const HEX_TEMPLATE: [u8; 2 * RATE] = pad_template(with_prefix([0; 2 * RATE], &[]), HEX_LEN);
 /// `hex0x`: prefix, `0x` + 64 digits twice, padding, in two rate blocks.
@@ -66,10 +82,11 @@ const fn with_prefix<const N: usize>(mut buf: [u8; N], markers: &[(usize, [u8; 2
 }
 
 /// Internal node hash of `left` and `right` under `encoding`, without heap
-/// allocation: the children are written into a stack copy of a compile-time
-/// template that already holds the prefix, any `0x` markers and the Keccak
-/// padding, and whole blocks are absorbed (one permutation for `bytes`, two
-/// for the hex forms).
+/// allocation. `bytes` (one permutation) starts from a compile-time state
+/// that already holds the prefix and the padding and XORs the children into
+/// its lanes; the hex forms (two permutations) fill a stack copy of a
+/// compile-time template holding the prefix, the `0x` markers and the
+/// padding, and absorb it in whole blocks.
 ///
 /// ```
 /// use pacspace_proof::{node_hash, keccak256, Hash32, NodeEncoding};
@@ -84,12 +101,7 @@ const fn with_prefix<const N: usize>(mut buf: [u8; N], markers: &[(usize, [u8; 2
 #[inline]
 pub fn node_hash(encoding: NodeEncoding, left: &Hash32, right: &Hash32) -> Hash32 {
     match encoding {
-        NodeEncoding::Bytes => {
-            let mut buf = BYTES_TEMPLATE;
-            buf[17..49].copy_from_slice(&left.0);
-            buf[49..81].copy_from_slice(&right.0);
-            hash_padded(&buf)
-        }
+        NodeEncoding::Bytes => hash_prefixed_pair(&BYTES_STATE, &left.0, &right.0),
         NodeEncoding::Hex0x => {
             let mut buf = HEX0X_TEMPLATE;
             write_hex_into(left, &mut buf[19..83]);

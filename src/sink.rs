@@ -1,7 +1,7 @@
 //! Where canonical JSON bytes go: a hasher (no buffer) or, with `alloc`, a string.
 
 use crate::Hash32;
-use crate::sponge::Keccak256;
+use crate::sponge::BufferedKeccak256;
 
 /// A byte sink for canonical JSON writers.
 ///
@@ -16,9 +16,10 @@ pub trait Sink {
     fn write(&mut self, bytes: &[u8]);
 }
 
-/// A Keccak-256 state that canonical JSON is streamed into.
+/// A Keccak-256 state that canonical JSON is streamed into, written token
+/// by token into a one-block stack buffer (no heap).
 #[derive(Clone, Default)]
-pub struct KeccakSink(Keccak256);
+pub struct KeccakSink(BufferedKeccak256);
 
 impl KeccakSink {
     /// A fresh hasher with nothing absorbed.
@@ -28,7 +29,7 @@ impl KeccakSink {
     /// assert_eq!(s.finish(), pacspace_proof::keccak256(b""));
     /// ```
     pub fn new() -> Self {
-        KeccakSink(Keccak256::new())
+        KeccakSink(BufferedKeccak256::new())
     }
 
     /// A hasher that has already absorbed the item prefix `pacspace:item:v1:`.
@@ -38,7 +39,7 @@ impl KeccakSink {
     /// assert_eq!(s.finish(), pacspace_proof::keccak256(b"pacspace:item:v1:"));
     /// ```
     pub fn item() -> Self {
-        KeccakSink(crate::node::item_state())
+        KeccakSink(crate::node::item_sink_state())
     }
 
     /// The digest of everything written.

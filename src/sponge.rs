@@ -1,25 +1,28 @@
 //! Keccak-256 (original padding `0x01`) as a sponge over the Keccak-f\[1600\]
 //! permutation of the `keccak` crate.
 //!
-//! Two paths:
-//! - [`Keccak256`], a streaming hasher with one rate-sized block buffer (item
-//!   hashes, [`crate::keccak256`]);
-//! - [`hash_padded`], for messages whose length is fixed at compile time (the
-//!   node hashes): the caller fills a buffer that already holds the domain
-//!   prefix and the padding bits, and whole blocks are absorbed lane by lane
-//!   with no cursor bookkeeping.
+//! Three paths:
+//! - [`Keccak256`], a streaming hasher XORing input straight into the state
+//!   (item hashes, [`crate::keccak256`]); the item prefix is a constant
+//!   pre-absorbed state;
+//! - [`hash_prefixed_pair`], the `bytes` node: a constant state holding the
+//!   prefix and the padding, the two children XORed into its lanes;
+//! - [`hash_padded`], the hex nodes: the caller fills a copy of a
+//!   compile-time template holding the prefix, the `0x` markers and the
+//!   padding, absorbed in whole blocks.
 //!
-//! The node prefix is 17 bytes, shorter than one 136-byte rate block, so a
-//! state that has "already absorbed the prefix" cannot save a permutation; what
-//! can be reused is the constant part of the first block (prefix, `0x`
-//! markers, padding), which the templates in `node.rs` hold at compile time.
+//! The prefixes are 17 bytes, shorter than one 136-byte rate block, so a
+//! pre-absorbed prefix cannot save a permutation; it saves the copying and
+//! bookkeeping around it, which is what separates a node hash from the bare
+//! permutation.
 
 use crate::Hash32;
 
 /// Rate of Keccak-256 in bytes: (1600 − 2·256) / 8.
 pub(crate) const RATE: usize = 136;
 
-type State = [u64; 25];
+/// The Keccak state: 25 lanes of 64 bits.
+pub(crate) type State = [u64; 25];
 
 #[inline]
 fn permute(state: &mut State) {
@@ -71,11 +74,12 @@ pub(crate) const fn pad_template<const N: usize>(mut buf: [u8; N], len: usize) -
     buf
 }
 
-/// Streaming Keccak-256 with a one-block buffer.
+/// Streaming Keccak-256: input is XORed straight into the state lanes (no
+/// block buffer), eight bytes at a time once lane-aligned.
 #[derive(Clone)]
 pub(crate) struct Keccak256 {
     state: State,
-    block: [u8; RATE],
+    /// Bytes absorbed into the current block, below [`RATE`].
     filled: usize,
 }
 
@@ -85,19 +89,109 @@ impl Default for Keccak256 {
     }
 }
 
+/// XORs byte `b` at byte position `pos` of the rate.
+#[inline]
+fn xor_byte(state: &mut State, pos: usize, b: u8) {
+    if let Some(lane) = state.get_mut(pos / 8) {
+        *lane ^= u64::from(b) << (8 * (pos % 8));
+    }
+}
+
 impl Keccak256 {
     /// Nothing absorbed.
     pub(crate) const fn new() -> Self {
         Keccak256 {
+            state: [0; 25],
+            filled: 0,
+        }
+    }
+
+    /// Absorbs `bytes` at compile time into a fresh state; only for
+    /// constants shorter than a block (the item prefix), longer input is cut
+    /// off. Evaluated in a constant only.
+    #[allow(clippy::indexing_slicing)]
+    pub(crate) const fn prefill(&mut self, bytes: &[u8]) {
+        let mut i = 0;
+        while i < bytes.len() && self.filled < RATE - 1 {
+            self.state[self.filled / 8] ^= (bytes[i] as u64) << (8 * (self.filled % 8));
+            self.filled += 1;
+            i += 1;
+        }
+    }
+
+    /// Absorbs `data`.
+    pub(crate) fn update(&mut self, mut data: &[u8]) {
+        // Up to the next lane boundary byte by byte (RATE is a multiple of 8).
+        while self.filled % 8 != 0 {
+            let Some((&b, rest)) = data.split_first() else {
+                return;
+            };
+            xor_byte(&mut self.state, self.filled, b);
+            self.filled += 1;
+            data = rest;
+        }
+        if self.filled == RATE {
+            permute(&mut self.state);
+            self.filled = 0;
+        }
+        let mut lanes = data.chunks_exact(8);
+        for chunk in &mut lanes {
+            let word = <[u8; 8]>::try_from(chunk).unwrap_or_default();
+            if let Some(lane) = self.state.get_mut(self.filled / 8) {
+                *lane ^= u64::from_le_bytes(word);
+            }
+            self.filled += 8;
+            if self.filled == RATE {
+                permute(&mut self.state);
+                self.filled = 0;
+            }
+        }
+        // Fewer than 8 bytes from a lane boundary: the block cannot fill.
+        for &b in lanes.remainder() {
+            xor_byte(&mut self.state, self.filled, b);
+            self.filled += 1;
+        }
+    }
+
+    /// Pads, permutes and returns the digest.
+    pub(crate) fn finalize(mut self) -> Hash32 {
+        xor_byte(&mut self.state, self.filled, 0x01);
+        xor_byte(&mut self.state, RATE - 1, 0x80);
+        permute(&mut self.state);
+        squeeze(&self.state)
+    }
+}
+
+/// Streaming Keccak-256 for many small writes (canonical JSON written
+/// token by token): bytes are copied into a one-block buffer, absorbed lane
+/// by lane when it is full, so a write costs a copy whatever its alignment.
+#[derive(Clone)]
+pub(crate) struct BufferedKeccak256 {
+    state: State,
+    block: [u8; RATE],
+    /// Bytes in `block`, below [`RATE`].
+    filled: usize,
+}
+
+impl Default for BufferedKeccak256 {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl BufferedKeccak256 {
+    /// Nothing absorbed.
+    pub(crate) const fn new() -> Self {
+        BufferedKeccak256 {
             state: [0; 25],
             block: [0; RATE],
             filled: 0,
         }
     }
 
-    /// Absorbs `bytes` at compile time into a fresh or partly filled block;
-    /// only for constants shorter than what is left of the block (the item
-    /// prefix), longer input is cut off. Evaluated in a constant only.
+    /// Copies `bytes` into the buffer at compile time; only for constants
+    /// shorter than a block (the item prefix), longer input is cut off.
+    /// Evaluated in a constant only.
     #[allow(clippy::indexing_slicing)]
     pub(crate) const fn prefill(&mut self, bytes: &[u8]) {
         let mut i = 0;
@@ -109,32 +203,25 @@ impl Keccak256 {
     }
 
     /// Absorbs `data`.
+    #[inline]
     pub(crate) fn update(&mut self, mut data: &[u8]) {
-        if self.filled > 0 {
-            let take = (RATE - self.filled).min(data.len());
-            let (head, rest) = data.split_at(take);
-            if let Some(dst) = self.block.get_mut(self.filled..self.filled + take) {
-                dst.copy_from_slice(head);
-            }
-            self.filled += take;
-            data = rest;
-            if self.filled < RATE {
+        loop {
+            let room = RATE - self.filled;
+            if data.len() < room {
+                if let Some(dst) = self.block.get_mut(self.filled..self.filled + data.len()) {
+                    dst.copy_from_slice(data);
+                }
+                self.filled += data.len();
                 return;
+            }
+            let (head, rest) = data.split_at(room);
+            if let Some(dst) = self.block.get_mut(self.filled..) {
+                dst.copy_from_slice(head);
             }
             absorb_block(&mut self.state, &self.block);
             self.filled = 0;
+            data = rest;
         }
-        let mut blocks = data.chunks_exact(RATE);
-        for block in &mut blocks {
-            if let Ok(block) = <&[u8; RATE]>::try_from(block) {
-                absorb_block(&mut self.state, block);
-            }
-        }
-        let rest = blocks.remainder();
-        if let Some(dst) = self.block.get_mut(..rest.len()) {
-            dst.copy_from_slice(rest);
-        }
-        self.filled = rest.len();
     }
 
     /// Pads, permutes and returns the digest.
@@ -151,6 +238,46 @@ impl Keccak256 {
         absorb_block(&mut self.state, &self.block);
         squeeze(&self.state)
     }
+}
+
+/// `keccak256(prefix || left || right)` for a prefix laid out, with the
+/// padding, in `init` (the state after XORing a one-block template whose
+/// children bytes are zero), the children occupying bytes 17..81: each
+/// 8-byte word of the children lands one byte into a lane, so lane `2 + k`
+/// takes word `k` shifted up a byte and the top byte of word `k − 1`.
+#[inline]
+pub(crate) fn hash_prefixed_pair(init: &State, left: &[u8; 32], right: &[u8; 32]) -> Hash32 {
+    let mut words = [0u64; 8];
+    for (w, chunk) in words
+        .iter_mut()
+        .zip(left.chunks_exact(8).chain(right.chunks_exact(8)))
+    {
+        *w = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+    }
+    let mut state = *init;
+    let mut carry = 0u64;
+    for (lane, w) in state.iter_mut().skip(2).zip(words) {
+        *lane ^= (w << 8) | carry;
+        carry = w >> 56;
+    }
+    if let Some(lane) = state.get_mut(10) {
+        *lane ^= carry;
+    }
+    permute(&mut state);
+    squeeze(&state)
+}
+
+/// The lanes of a one-block template (the state after absorbing it,
+/// before the permutation). Evaluated in a constant only.
+#[allow(clippy::indexing_slicing)]
+pub(crate) const fn lanes_of(block: &[u8; RATE]) -> State {
+    let mut state = [0u64; 25];
+    let mut i = 0;
+    while i < RATE {
+        state[i / 8] |= (block[i] as u64) << (8 * (i % 8));
+        i += 1;
+    }
+    state
 }
 
 #[cfg(all(test, feature = "std"))]
@@ -172,6 +299,7 @@ mod tests {
             let mut whole = Keccak256::new();
             whole.update(msg);
             assert_eq!(whole.finalize(), reference(msg), "len {len}");
+            assert_eq!(crate::keccak256(msg), reference(msg), "keccak256, len {len}");
             // Split into uneven writes, crossing block boundaries.
             let mut pieces = Keccak256::new();
             for chunk in msg.chunks(1 + len % 53) {
@@ -179,6 +307,12 @@ mod tests {
                 pieces.update(&[]);
             }
             assert_eq!(pieces.finalize(), reference(msg), "len {len} in pieces");
+            let mut buffered = BufferedKeccak256::new();
+            for chunk in msg.chunks(1 + len % 41) {
+                buffered.update(chunk);
+                buffered.update(&[]);
+            }
+            assert_eq!(buffered.finalize(), reference(msg), "len {len} buffered");
         }
     }
 

@@ -2,7 +2,10 @@
 // keccak256 of i as 8 big-endian bytes), the same node rule (keccak256 of
 // "pacspace:node:v1:" + left + right, children as raw bytes or as 0x-hex
 // text), an odd last node duplicated. Prints one JSON line per figure:
-// {"name": ..., "medianNs": ..., "runs": ..., "root": "0x..."}.
+// {"name": ..., "medianNs": ..., "wallNs": ..., "runs": ..., "root": "0x..."}
+// where medianNs is CPU time of the process (user + system, like the Rust
+// side's thread CPU time, so that other load on the machine counts less) and
+// wallNs the wall-clock median.
 //
 // Usage: node bench.mjs [--sizes 1024,65536,1048576]
 import { keccak_256 } from '@noble/hashes/sha3.js';
@@ -34,17 +37,25 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Median ns of one call, over runs sized to take about `budgetMs`. */
+const cpuNs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) * 1000;
+};
+
+/** Median CPU and wall ns of one call, over runs sized to take about `budgetMs`. */
 function measure(fn, budgetMs, maxRuns) {
   fn(); // warm-up
-  const times = [];
+  const cpu = [];
+  const wall = [];
   const start = performance.now();
-  while (times.length < maxRuns && (times.length < 3 || performance.now() - start < budgetMs)) {
+  while (cpu.length < maxRuns && (cpu.length < 3 || performance.now() - start < budgetMs)) {
+    const c0 = cpuNs();
     const t0 = process.hrtime.bigint();
     fn();
-    times.push(Number(process.hrtime.bigint() - t0));
+    wall.push(Number(process.hrtime.bigint() - t0));
+    cpu.push(cpuNs() - c0);
   }
-  return { medianNs: median(times), runs: times.length };
+  return { medianNs: median(cpu), wallNs: median(wall), runs: cpu.length };
 }
 
 function emit(obj) {
@@ -58,14 +69,14 @@ function emit(obj) {
   const r = measure(() => {
     for (let i = 0; i < batch; i++) keccak_256(msg);
   }, 2000, 50);
-  emit({ name: 'noble/keccak/raw_81', medianNs: r.medianNs / batch, runs: r.runs });
+  emit({ name: 'noble/keccak/raw_81', medianNs: r.medianNs / batch, wallNs: r.wallNs / batch, runs: r.runs });
   const [l, rr] = [keccak_256(Buffer.from('left')), keccak_256(Buffer.from('right'))].map((x) => Buffer.from(x));
   for (const [enc, concat] of Object.entries(ENCODINGS)) {
     const join = concat ?? Buffer.concat;
     const n = measure(() => {
       for (let i = 0; i < batch; i++) hashFn(join([l, rr]));
     }, 2000, 50);
-    emit({ name: `merkletreejs/node/${enc}`, medianNs: n.medianNs / batch, runs: n.runs });
+    emit({ name: `merkletreejs/node/${enc}`, medianNs: n.medianNs / batch, wallNs: n.wallNs / batch, runs: n.runs });
   }
 }
 
@@ -79,6 +90,6 @@ for (const n of SIZES) {
     const r = measure(() => {
       root = new MerkleTree(ls, hashFn, opts).getHexRoot();
     }, n >= 1 << 20 ? 1 : 3000, n >= 1 << 20 ? 3 : 30);
-    emit({ name: `merkletreejs/root/${enc}/${n}`, medianNs: r.medianNs, runs: r.runs, root });
+    emit({ name: `merkletreejs/root/${enc}/${n}`, medianNs: r.medianNs, wallNs: r.wallNs, runs: r.runs, root });
   }
 }
