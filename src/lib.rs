@@ -69,6 +69,8 @@ mod verify;
 #[cfg(feature = "alloc")]
 mod canonical;
 #[cfg(feature = "alloc")]
+mod leaves;
+#[cfg(feature = "alloc")]
 mod multiproof;
 #[cfg(feature = "alloc")]
 mod proof;
@@ -102,6 +104,8 @@ pub use verify::{ProofError, fold_path, verify_proof};
 
 #[cfg(feature = "alloc")]
 pub use canonical::{CanonicalError, canonical_json, canonical_json_str, item_hash, write_canonical};
+#[cfg(feature = "alloc")]
+pub use leaves::{LeavesError, json_kind, leaves_from_json};
 #[cfg(feature = "alloc")]
 pub use multiproof::{MultiProof, MultiProofError, verify_multiproof};
 #[cfg(feature = "alloc")]

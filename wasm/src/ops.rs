@@ -85,24 +85,7 @@ pub fn item_hash_of(text: &str) -> Result<String, BadInput> {
 /// ```
 pub fn leaves(text: &str) -> Result<Vec<Hash32>, BadInput> {
     let value = parse_json(text, "items")?;
-    let items = value.as_array().ok_or_else(|| {
-        format!(
-            "expected an array of items or item hashes, found {}",
-            kind(&value)
-        )
-    })?;
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, v)| match v {
-            Value::String(s) => Hash32::parse(s).map_err(|e| format!("element {i}: {e}")),
-            Value::Object(_) => item_hash(v).map_err(|e| format!("element {i}: {e}")),
-            other => Err(format!(
-                "element {i}: expected an item object or a 0x item hash, found {}",
-                kind(other)
-            )),
-        })
-        .collect()
+    pacspace_proof::leaves_from_json(&value).map_err(|e| e.to_string())
 }
 
 /// The itemsRoot of the items (or item hashes) under a node encoding.
@@ -420,14 +403,7 @@ pub fn webhook_delivery(
 
 /// A JSON type's name for messages.
 fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
+    pacspace_proof::json_kind(v)
 }
 
 fn kind_of_text(text: &str) -> &'static str {

@@ -1,6 +1,6 @@
 //! Reading JSON input from a file or standard input, and turning it into leaves.
 
-use pacspace_proof::{Hash32, item_hash};
+use pacspace_proof::{Hash32, json_kind, leaves_from_json};
 use serde_json::Value;
 use std::io::Read;
 use std::path::PathBuf;
@@ -30,36 +30,12 @@ pub fn parse(text: &str) -> Result<Value, String> {
 
 /// Leaves from a JSON array whose elements are item objects or 0x item hashes.
 pub fn leaves(value: &Value) -> Result<Vec<Hash32>, String> {
-    let items = value.as_array().ok_or_else(|| {
-        format!(
-            "expected a JSON array of items or item hashes, found {}",
-            kind(value)
-        )
-    })?;
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, v)| match v {
-            Value::String(s) => Hash32::parse(s).map_err(|e| format!("element {i}: {e}")),
-            Value::Object(_) => item_hash(v).map_err(|e| format!("element {i}: {e}")),
-            other => Err(format!(
-                "element {i}: expected an item object or a 0x item hash, found {}",
-                kind(other)
-            )),
-        })
-        .collect()
+    leaves_from_json(value).map_err(|e| e.to_string())
 }
 
 /// A JSON type's name for messages.
 pub fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
+    json_kind(v)
 }
 
 /// Writes one line to standard output; a closed pipe or full disk is an error
