@@ -1,10 +1,11 @@
 //! The receipt verbs of `pacspace-verify` on the bundled samples: genuine →
 //! exit 0, tampered → 1, garbage → 2 with one line on stderr, never a panic.
 
+mod common;
+
 use serde_json::Value;
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 const SECRET_VAR: &str = "PACSPACE_TEST_WEBHOOK_SECRET";
 const SECRET: &str = "whsec_pacspace_demo_not_a_real_secret";
@@ -18,22 +19,7 @@ fn sample(name: &str) -> String {
 }
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pacspace-verify"))
-        .args(args)
-        .env(SECRET_VAR, SECRET)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let mut input = child.stdin.take().expect("stdin");
-    let data = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().expect("wait");
-    writer.join().expect("writer");
-    out
+    common::run_cli(args, stdin, &[(SECRET_VAR, SECRET)])
 }
 
 fn out(o: &Output) -> String {

@@ -4,28 +4,17 @@
 //! height), and item hashes in order with the first failure named.
 #![cfg(feature = "parallel")]
 
+mod common;
+
+use common::reference_root;
+
 use pacspace_proof::parallel::{self, PARALLEL_THRESHOLD};
 use pacspace_proof::{
-    DeltaItem, Hash32, ItemMapping, MerkleTree, NodeEncoding, item_hash, items_root, keccak256, node_hash,
+    DeltaItem, Hash32, ItemMapping, MerkleTree, NodeEncoding, item_hash, items_root, keccak256,
 };
 
 fn leaves(n: usize) -> Vec<Hash32> {
     (0..n as u64).map(|i| keccak256(&i.to_be_bytes())).collect()
-}
-
-/// The rule written out level by level, independent of the library's loops.
-fn reference_root(level: &[Hash32], enc: NodeEncoding) -> Hash32 {
-    match level.len() {
-        0 => Hash32::ZERO,
-        1 => level[0],
-        _ => {
-            let next: Vec<Hash32> = level
-                .chunks(2)
-                .map(|p| node_hash(enc, &p[0], p.get(1).unwrap_or(&p[0])))
-                .collect();
-            reference_root(&next, enc)
-        }
-    }
 }
 
 #[test]

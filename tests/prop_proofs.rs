@@ -1,7 +1,11 @@
 //! Property tests: generated proofs verify, any single-bit change or a
 //! different leaf count makes them fail.
 
-use pacspace_proof::{Hash32, MerkleTree, NodeEncoding, ProofError, items_root, node_hash, verify_proof};
+mod common;
+
+use common::reference_root;
+
+use pacspace_proof::{Hash32, MerkleTree, NodeEncoding, ProofError, items_root, verify_proof};
 use proptest::prelude::*;
 
 fn encoding() -> impl Strategy<Value = NodeEncoding> {
@@ -20,21 +24,6 @@ fn flip(h: &Hash32, bit: usize) -> Hash32 {
     let mut b = h.0;
     b[(bit / 8) % 32] ^= 1 << (bit % 8);
     Hash32(b)
-}
-
-/// Reference root: the rule written out recursively, independent of the library's loops.
-fn reference_root(level: &[Hash32], enc: NodeEncoding) -> Hash32 {
-    match level.len() {
-        0 => Hash32::ZERO,
-        1 => level[0],
-        _ => {
-            let next: Vec<Hash32> = level
-                .chunks(2)
-                .map(|p| node_hash(enc, &p[0], p.get(1).unwrap_or(&p[0])))
-                .collect();
-            reference_root(&next, enc)
-        }
-    }
 }
 
 proptest! {
