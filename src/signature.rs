@@ -119,7 +119,7 @@ pub struct SignatureMatch {
 /// assert!(parse_webhook_timestamp("17e8").is_err());
 /// ```
 pub fn parse_webhook_timestamp(text: &str) -> Result<i64, SignatureError> {
-    let t = text.trim_matches([' ', '\t']);
+    let t = signed_timestamp(text);
     let digits = t.strip_prefix('-').unwrap_or(t);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(SignatureError::InvalidTimestamp);
@@ -132,6 +132,12 @@ pub fn parse_webhook_timestamp(text: &str) -> Result<i64, SignatureError> {
     })
 }
 
+/// The signed text of a timestamp header: its value without surrounding
+/// blanks, as an HTTP parser hands it over. Signing and verifying both use it.
+fn signed_timestamp(header: &str) -> &str {
+    header.trim_matches([' ', '\t'])
+}
+
 fn mac_over(secret: &[u8], timestamp: &str, body: &[u8]) -> HmacSha256 {
     // HMAC accepts keys of any length, so this never takes the error branch;
     // an empty-key MAC is still a correct (if weak) HMAC.
@@ -139,13 +145,14 @@ fn mac_over(secret: &[u8], timestamp: &str, body: &[u8]) -> HmacSha256 {
         Ok(m) => m,
         Err(_) => HmacSha256::new(&Default::default()),
     };
-    mac.update(timestamp.as_bytes());
+    mac.update(signed_timestamp(timestamp).as_bytes());
     mac.update(b".");
     mac.update(body);
     mac
 }
 
-/// The raw HMAC-SHA256 of `timestamp + "." + body` under `secret`.
+/// The raw HMAC-SHA256 of `timestamp + "." + body` under `secret` (the
+/// timestamp without surrounding blanks, as in [`verify_webhook_signature`]).
 ///
 /// ```
 /// let tag = pacspace_proof::webhook_hmac(b"whsec_test", "1700000000", b"{}");
@@ -211,16 +218,13 @@ pub fn verify_webhook_signature(
     tolerance_secs: u64,
 ) -> Result<SignatureMatch, SignatureError> {
     let timestamp = parse_webhook_timestamp(timestamp_header)?;
-    // The signed text is the header value without surrounding blanks, as an
-    // HTTP parser hands it over.
-    let timestamp_text = timestamp_header.trim_matches([' ', '\t']);
     let values = signature_header.split(',');
     if values.clone().take(MAX_SIGNATURE_VALUES + 1).count() > MAX_SIGNATURE_VALUES {
         return Err(SignatureError::TooManyValues {
             found: MAX_SIGNATURE_VALUES + 1,
         });
     }
-    let mac = mac_over(secret, timestamp_text, body);
+    let mac = mac_over(secret, timestamp_header, body);
     let mut tried = 0;
     let mut matched = None;
     for (index, value) in values.enumerate() {

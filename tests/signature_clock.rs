@@ -31,3 +31,18 @@ fn a_timestamp_further_than_the_tolerance_is_stale_even_beyond_the_i64_range() {
         Err(SignatureError::StaleTimestamp { .. })
     ));
 }
+
+/// Signing and verifying read a blank-padded timestamp header the same way
+/// (found by replaying the `webhook_signature` corpus after verification
+/// started trimming the header while signing did not).
+#[test]
+fn a_blank_padded_timestamp_signs_and_verifies_alike() {
+    let (secret, body) = (b"k123".as_slice(), b"{}".as_slice());
+    let mut padded = [0u8; 67];
+    let mut plain = [0u8; 67];
+    let header = sign_webhook(secret, " 1700000000\t", body, &mut padded);
+    assert_eq!(header, sign_webhook(secret, "1700000000", body, &mut plain));
+    for ts in [" 1700000000\t", "1700000000"] {
+        assert!(verify_webhook_signature(secret, header, ts, body, 1_700_000_000, 0).is_ok());
+    }
+}
