@@ -17,9 +17,12 @@
 
 use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
+use pacspace_proof::canonical::{CanonicalStr, Sink};
+use pacspace_proof::hashing::{NODE_PREFIX, item_hash_canonical, node_hash};
+use pacspace_proof::tree::verify_multiproof;
 use pacspace_proof::{
-    CanonicalStr, DeltaItem, Hash32, ItemMapping, MerkleTree, NODE_PREFIX, NodeEncoding, Sink,
-    canonical_json, item_hash_canonical, items_root, keccak256, node_hash, verify_multiproof, verify_proof,
+    DeltaItem, Hash32, ItemMapping, MerkleTree, NodeEncoding, canonical_json, items_root, keccak256,
+    verify_proof,
 };
 use std::hint::black_box;
 use std::time::Duration;

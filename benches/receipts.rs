@@ -5,10 +5,9 @@
 //! Run: `cargo bench --bench receipts --all-features`.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use pacspace_proof::{
-    DEFAULT_MAX_LINE_BYTES, DeliveryHeaders, Hash32, NodeEncoding, SubmittedDelta, items_root,
-    verify_chain_jsonl, verify_receipt_json, verify_webhook_delivery,
-};
+use pacspace_proof::chain::{DEFAULT_MAX_LINE_BYTES, verify_chain_jsonl};
+use pacspace_proof::receipt::{DeliveryHeaders, SubmittedDelta, verify_webhook_delivery};
+use pacspace_proof::{Hash32, NodeEncoding, items_root, verify_receipt_json};
 use std::hint::black_box;
 use std::io::Write;
 

@@ -8,8 +8,9 @@
 //! short last chunk, as the odd-level rule does in the whole tree), and the
 //! chunk nodes are then reduced like any level.
 
-use crate::root::root_at_height;
-use crate::{CanonicalError, DeltaItem, Hash32, ItemMapping, NodeEncoding, NumberError};
+use crate::canonical::{CanonicalError, NumberError};
+use crate::tree::root::root_at_height;
+use crate::{DeltaItem, Hash32, ItemMapping, NodeEncoding};
 use alloc::vec::Vec;
 use core::fmt;
 use rayon::prelude::*;
@@ -27,7 +28,8 @@ const CHUNKS_PER_THREAD: usize = 4;
 /// subtrees hashed on rayon's threads.
 ///
 /// ```
-/// use pacspace_proof::{items_root, keccak256, Hash32, NodeEncoding, parallel};
+/// use pacspace_proof::{items_root, keccak256, Hash32, NodeEncoding};
+/// use pacspace_proof::parallel;
 /// let leaves: Vec<Hash32> = (0u32..10_000).map(|i| keccak256(&i.to_be_bytes())).collect();
 /// assert_eq!(parallel::items_root(&leaves, NodeEncoding::Bytes), items_root(&leaves, NodeEncoding::Bytes));
 /// ```
@@ -77,7 +79,8 @@ impl<E: fmt::Debug + fmt::Display> std::error::Error for ItemFailure<E> {}
 /// rayon's threads. On failure, names the first failing item.
 ///
 /// ```
-/// use pacspace_proof::{item_hash, parallel};
+/// use pacspace_proof::item_hash;
+/// use pacspace_proof::parallel;
 /// let items: Vec<serde_json::Value> = (0..3).map(|i| serde_json::json!({"i": i})).collect();
 /// let hashes = parallel::item_hashes(&items).unwrap();
 /// assert_eq!(hashes[2], item_hash(&items[2]).unwrap());
@@ -91,7 +94,8 @@ pub fn item_hashes(items: &[serde_json::Value]) -> Result<Vec<Hash32>, ItemFailu
 /// failure, names the first failing item.
 ///
 /// ```
-/// use pacspace_proof::{DeltaItem, ItemMapping, parallel};
+/// use pacspace_proof::{DeltaItem, ItemMapping};
+/// use pacspace_proof::parallel;
 /// let d = DeltaItem { customer_id: "c", amount: 1.5, reason: "r", reference_id: None, metadata: None };
 /// let hashes = parallel::delta_item_hashes(&[d, d], ItemMapping::default()).unwrap();
 /// assert_eq!(hashes, [d.item_hash(ItemMapping::default()).unwrap(); 2]);

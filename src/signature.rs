@@ -94,8 +94,7 @@ impl fmt::Display for SignatureError {
     }
 }
 
-#[cfg(feature = "std")]
-impl std::error::Error for SignatureError {}
+impl core::error::Error for SignatureError {}
 
 /// A genuine, fresh signature.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,7 +112,7 @@ pub struct SignatureMatch {
 /// least 10^12 are milliseconds (rounded down to the second).
 ///
 /// ```
-/// use pacspace_proof::parse_webhook_timestamp;
+/// use pacspace_proof::signature::parse_webhook_timestamp;
 /// assert_eq!(parse_webhook_timestamp("1700000000"), Ok(1_700_000_000));
 /// assert_eq!(parse_webhook_timestamp("1700000000999"), Ok(1_700_000_000));
 /// assert!(parse_webhook_timestamp("17e8").is_err());
@@ -155,7 +154,7 @@ fn mac_over(secret: &[u8], timestamp: &str, body: &[u8]) -> HmacSha256 {
 /// timestamp without surrounding blanks, as in [`verify_webhook_signature`]).
 ///
 /// ```
-/// let tag = pacspace_proof::webhook_hmac(b"whsec_test", "1700000000", b"{}");
+/// let tag = pacspace_proof::signature::webhook_hmac(b"whsec_test", "1700000000", b"{}");
 /// assert_eq!(tag.len(), 32);
 /// ```
 pub fn webhook_hmac(secret: &[u8], timestamp: &str, body: &[u8]) -> [u8; 32] {
@@ -168,7 +167,7 @@ pub fn webhook_hmac(secret: &[u8], timestamp: &str, body: &[u8]) -> [u8; 32] {
 /// `out` and returns it as text: what the service sends, for tests and samples.
 ///
 /// ```
-/// use pacspace_proof::{sign_webhook, verify_webhook_signature};
+/// use pacspace_proof::signature::{sign_webhook, verify_webhook_signature};
 /// let mut buf = [0u8; 67];
 /// let sig = sign_webhook(b"whsec_test", "1700000000", b"{}", &mut buf);
 /// assert!(sig.starts_with("v1="));
@@ -180,8 +179,8 @@ pub fn sign_webhook<'b>(secret: &[u8], timestamp: &str, body: &[u8], out: &'b mu
     scheme.copy_from_slice(b"v1=");
     for (byte, pair) in tag.iter().zip(digits.chunks_exact_mut(2)) {
         if let [hi, lo] = pair {
-            *hi = crate::hash32::hex_digit(byte >> 4);
-            *lo = crate::hash32::hex_digit(*byte);
+            *hi = crate::hashing::hash32::hex_digit(byte >> 4);
+            *lo = crate::hashing::hash32::hex_digit(*byte);
         }
     }
     core::str::from_utf8(out).unwrap_or("")
@@ -197,7 +196,7 @@ pub fn sign_webhook<'b>(secret: &[u8], timestamp: &str, body: &[u8], out: &'b mu
 /// [`SignatureError::Mismatch`].
 ///
 /// ```
-/// use pacspace_proof::{sign_webhook, verify_webhook_signature, SignatureError};
+/// use pacspace_proof::signature::{sign_webhook, verify_webhook_signature, SignatureError};
 /// let (secret, ts, body) = (b"whsec_new".as_slice(), "1700000000000", br#"{"event":"delta.verified"}"#.as_slice());
 /// let mut a = [0u8; 67];
 /// let mut b = [0u8; 67];

@@ -3,7 +3,7 @@
 //! patterns) and `String(JSON.parse(t))` for random number texts; the library
 //! must print the same. Needs `node` on the PATH; fails (never skips) without it.
 
-use pacspace_proof::{canonical_json_str, write_number};
+use pacspace_proof::canonical::{canonical_json_str, write_number};
 use std::io::Write;
 use std::process::{Command, Stdio};
 

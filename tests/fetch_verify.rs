@@ -5,7 +5,8 @@
 mod support;
 
 use pacspace_proof::fetch::{Client, ClientConfig, FetchError, RetryPolicy, Source};
-use pacspace_proof::{Failure, ItemMapping, NodeEncoding, SubmittedDelta, Verdict, items_root};
+use pacspace_proof::receipt::{Failure, SubmittedDelta};
+use pacspace_proof::{ItemMapping, NodeEncoding, Verdict, items_root};
 use serde_json::{Value, json};
 use std::time::Duration;
 use support::server::{Reply, TestServer};

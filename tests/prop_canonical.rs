@@ -1,7 +1,8 @@
 //! Property tests of canonical JSON: output re-parses to the same value, is
 //! idempotent and sorts keys by UTF-16 code units.
 
-use pacspace_proof::{canonical_json, canonical_json_str};
+use pacspace_proof::canonical::canonical_json_str;
+use pacspace_proof::canonical_json;
 use proptest::prelude::*;
 use serde_json::{Map, Number, Value};
 
@@ -140,8 +141,8 @@ fn refuses_non_finite_and_too_deep() {
     }
     assert_eq!(
         canonical_json(&v),
-        Err(pacspace_proof::CanonicalError::TooDeep {
-            limit: pacspace_proof::MAX_DEPTH
+        Err(pacspace_proof::canonical::CanonicalError::TooDeep {
+            limit: pacspace_proof::canonical::MAX_DEPTH
         })
     );
 }

@@ -1,7 +1,8 @@
 //! The no-alloc canonical-form checker agrees with the canonicaliser: a text
 //! passes `CanonicalStr::new` exactly when canonicalising it changes nothing.
 
-use pacspace_proof::{CanonicalStr, CanonicalTextError, canonical_json, canonical_json_str};
+use pacspace_proof::canonical::{CanonicalStr, CanonicalTextError, canonical_json_str};
+use pacspace_proof::canonical_json;
 use proptest::prelude::*;
 use serde_json::{Map, Number, Value};
 

@@ -3,10 +3,8 @@
 //! sibling counts are refused, the proof is bound to the leaf count exactly
 //! as far as the tree shape allows, and one index is the single proof.
 
-use pacspace_proof::{
-    Hash32, MerkleTree, MultiProof, MultiProofError, NodeEncoding, Side, items_root, verify_multiproof,
-    verify_proof,
-};
+use pacspace_proof::tree::{MultiProof, MultiProofError, Side, verify_multiproof};
+use pacspace_proof::{Hash32, MerkleTree, NodeEncoding, items_root, verify_proof};
 use proptest::prelude::*;
 use std::collections::{BTreeSet, HashSet};
 

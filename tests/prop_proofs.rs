@@ -5,7 +5,8 @@ mod common;
 
 use common::reference_root;
 
-use pacspace_proof::{Hash32, MerkleTree, NodeEncoding, ProofError, items_root, verify_proof};
+use pacspace_proof::tree::ProofError;
+use pacspace_proof::{Hash32, MerkleTree, NodeEncoding, items_root, verify_proof};
 use proptest::prelude::*;
 
 fn encoding() -> impl Strategy<Value = NodeEncoding> {
@@ -78,8 +79,8 @@ proptest! {
             let k = which.index(p.path.len());
             let mut path = p.path.clone();
             path[k].position = match path[k].position {
-                pacspace_proof::Side::Left => pacspace_proof::Side::Right,
-                pacspace_proof::Side::Right => pacspace_proof::Side::Left,
+                pacspace_proof::tree::Side::Left => pacspace_proof::tree::Side::Right,
+                pacspace_proof::tree::Side::Right => pacspace_proof::tree::Side::Left,
             };
             let is_wrong_side = matches!(
                 verify_proof(&ls[i], i as u64, n, &path, &tree.root(), enc),

@@ -4,10 +4,9 @@
 
 mod receipts_support;
 
-use pacspace_proof::{
-    BatchResponse, EncodingFinding, Failure, Hash32, ItemMapping, NodeEncoding, Outcome, Report,
-    SubmittedDelta, Verdict, verify_batch,
-};
+use pacspace_proof::receipt::wire::BatchResponse;
+use pacspace_proof::receipt::{EncodingFinding, Failure, Outcome, SubmittedDelta, verify_batch};
+use pacspace_proof::{Hash32, ItemMapping, NodeEncoding, Report, Verdict};
 use receipts_support::{check, failed_names, failures, flip_hash, sample_json, set};
 use serde_json::{Value, json};
 

@@ -4,10 +4,10 @@
 
 mod receipts_support;
 
-use pacspace_proof::{
-    ChainInputError, ChainStart, DEFAULT_MAX_LINE_BYTES, Failure, Hash32, NodeEncoding, ReceiptId, Verdict,
-    verify_chain_jsonl,
-};
+use pacspace_proof::chain::{ChainInputError, ChainStart, DEFAULT_MAX_LINE_BYTES, verify_chain_jsonl};
+use pacspace_proof::receipt::Failure;
+use pacspace_proof::receipt::wire::ReceiptId;
+use pacspace_proof::{Hash32, NodeEncoding, Verdict};
 use receipts_support::{flip_hash, sample};
 use serde_json::{Value, json};
 
@@ -22,7 +22,7 @@ fn jsonl(lines: &[Value]) -> String {
     lines.iter().map(|l| format!("{l}\n")).collect()
 }
 
-fn run(text: &str) -> pacspace_proof::ChainReport {
+fn run(text: &str) -> pacspace_proof::chain::ChainReport {
     verify_chain_jsonl(text.as_bytes(), DEFAULT_MAX_LINE_BYTES, |_| {}).expect("readable")
 }
 
@@ -30,7 +30,7 @@ fn proof_hash(v: &Value) -> ReceiptId {
     ReceiptId::parse(v["data"]["proof"]["proofHash"].as_str().unwrap())
 }
 
-fn failures(r: &pacspace_proof::ChainReport) -> Vec<(u64, Failure)> {
+fn failures(r: &pacspace_proof::chain::ChainReport) -> Vec<(u64, Failure)> {
     r.failures.iter().map(|f| (f.line, f.failure.clone())).collect()
 }
 
@@ -206,6 +206,6 @@ fn failures_kept_are_bounded_and_counted() {
     let text: String = std::iter::repeat_n(format!("{line}\n"), 500).collect();
     let r = run(&text);
     assert_eq!(r.failure_count, 499);
-    assert_eq!(r.failures.len(), pacspace_proof::MAX_REPORTED_FAILURES);
+    assert_eq!(r.failures.len(), pacspace_proof::chain::MAX_REPORTED_FAILURES);
     assert!(r.to_string().contains("and 399 more failure(s)"), "{r}");
 }

@@ -4,7 +4,8 @@
 //! counting global allocator in this test binary, which holds this one test
 //! so nothing else allocates meanwhile.
 
-use pacspace_proof::{DEFAULT_MAX_LINE_BYTES, Hash32, NodeEncoding, Verdict, items_root, verify_chain_jsonl};
+use pacspace_proof::chain::{DEFAULT_MAX_LINE_BYTES, verify_chain_jsonl};
+use pacspace_proof::{Hash32, NodeEncoding, Verdict, items_root};
 use peak_alloc::PeakAlloc;
 use std::io::{BufRead, Read};
 

@@ -3,10 +3,12 @@
 
 mod receipts_support;
 
-use pacspace_proof::{
-    AmountKey, EmitResponse, EncodingFinding, Failure, Hash32, ItemMapping, MappingFinding, NodeEncoding,
-    Outcome, ReceiptId, Report, SubmittedDelta, Verdict, items_root, verify_emit, verify_receipt_json,
+use pacspace_proof::item::AmountKey;
+use pacspace_proof::receipt::wire::{EmitResponse, ReceiptId};
+use pacspace_proof::receipt::{
+    EncodingFinding, Failure, MappingFinding, Outcome, SubmittedDelta, verify_emit,
 };
+use pacspace_proof::{Hash32, ItemMapping, NodeEncoding, Report, Verdict, items_root, verify_receipt_json};
 use receipts_support::{check, failed_names, failures, flip_hash, sample, sample_json, set};
 use serde_json::{Value, json};
 

@@ -3,10 +3,10 @@
 //! altered leaf never verifies; any single-byte change of a signed body
 //! fails the signature with a mismatch.
 
-use pacspace_proof::{
-    BatchResponse, EmitResponse, EncodingFinding, Failure, ItemMapping, NodeEncoding, SignatureError,
-    SubmittedDelta, Verdict, items_root, sign_webhook, verify_batch, verify_emit, verify_webhook_signature,
-};
+use pacspace_proof::receipt::wire::{BatchResponse, EmitResponse};
+use pacspace_proof::receipt::{EncodingFinding, Failure, SubmittedDelta, verify_batch, verify_emit};
+use pacspace_proof::signature::{SignatureError, sign_webhook, verify_webhook_signature};
+use pacspace_proof::{ItemMapping, NodeEncoding, Verdict, items_root};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -142,11 +142,11 @@ proptest! {
         for input in [&bytes, &garbage] {
             let text = String::from_utf8_lossy(input);
             let _ = pacspace_proof::verify_receipt_json(&text, Some(&text), None);
-            let _ = pacspace_proof::verify_chain_jsonl(&input[..], 1 << 20, |_| {});
-            let h = pacspace_proof::DeliveryHeaders {
+            let _ = pacspace_proof::chain::verify_chain_jsonl(&input[..], 1 << 20, |_| {});
+            let h = pacspace_proof::receipt::DeliveryHeaders {
                 secret: b"s", signature: &text, timestamp: &text, now_unix_secs: 0, tolerance_secs: 300,
             };
-            let _ = pacspace_proof::verify_webhook_delivery(input, &h, None, None);
+            let _ = pacspace_proof::receipt::verify_webhook_delivery(input, &h, None, None);
         }
     }
 }

@@ -6,10 +6,9 @@
 #[allow(dead_code)]
 mod samples;
 
-use pacspace_proof::{
-    DEFAULT_MAX_LINE_BYTES, DeliveryHeaders, Hash32, SubmittedDelta, Verdict, verify_chain_jsonl,
-    verify_receipt_json, verify_webhook_delivery,
-};
+use pacspace_proof::chain::{DEFAULT_MAX_LINE_BYTES, verify_chain_jsonl};
+use pacspace_proof::receipt::{DeliveryHeaders, SubmittedDelta, verify_webhook_delivery};
+use pacspace_proof::{Hash32, Verdict, verify_receipt_json};
 use std::path::PathBuf;
 
 fn on_disk(name: &str) -> Vec<u8> {
@@ -102,7 +101,8 @@ fn samples_are_linked_to_each_other() {
 /// The README's receipts example, kept compiling and true.
 #[test]
 fn readme_receipts_example() {
-    use pacspace_proof::{EncodingFinding, Failure, NodeEncoding};
+    use pacspace_proof::NodeEncoding;
+    use pacspace_proof::receipt::{EncodingFinding, Failure};
     let emit = text("emit.json");
     let delta = text("emit-delta.json");
     let report = verify_receipt_json(&emit, Some(&delta), None).unwrap();

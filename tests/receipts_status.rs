@@ -4,10 +4,9 @@
 
 mod receipts_support;
 
-use pacspace_proof::{
-    DeltaStatusResponse, EncodingFinding, Failure, Hash32, ItemMapping, NodeEncoding, Outcome, Report,
-    SubmittedDelta, Verdict, items_root, verify_delta_status,
-};
+use pacspace_proof::receipt::wire::DeltaStatusResponse;
+use pacspace_proof::receipt::{EncodingFinding, Failure, Outcome, SubmittedDelta, verify_delta_status};
+use pacspace_proof::{Hash32, ItemMapping, NodeEncoding, Report, Verdict, items_root};
 use receipts_support::{check, failed_names, failures, flip_hash, sample_json, set};
 use serde_json::{Value, json};
 

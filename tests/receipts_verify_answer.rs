@@ -3,10 +3,9 @@
 
 mod receipts_support;
 
-use pacspace_proof::{
-    EncodingFinding, Failure, Hash32, ItemMapping, NodeEncoding, Outcome, Report, SubmittedDelta, Verdict,
-    VerifyAnswer, verify_public_answer, verify_receipt_json,
-};
+use pacspace_proof::receipt::wire::VerifyAnswer;
+use pacspace_proof::receipt::{EncodingFinding, Failure, Outcome, SubmittedDelta, verify_public_answer};
+use pacspace_proof::{Hash32, ItemMapping, NodeEncoding, Report, Verdict, verify_receipt_json};
 use receipts_support::{check, failed_names, failures, flip_hash, sample, sample_json, set};
 use serde_json::{Value, json};
 

@@ -4,11 +4,13 @@
 
 mod receipts_support;
 
-use pacspace_proof::{
-    DeliveryHeaders, EncodingFinding, Failure, Hash32, ItemMapping, MappingFinding, NodeEncoding, Outcome,
-    Report, SignatureError, SubmittedDelta, Verdict, WebhookEvent, sign_webhook, verify_webhook,
+use pacspace_proof::receipt::wire::WebhookEvent;
+use pacspace_proof::receipt::{
+    DeliveryHeaders, EncodingFinding, Failure, MappingFinding, Outcome, SubmittedDelta, verify_webhook,
     verify_webhook_delivery,
 };
+use pacspace_proof::signature::{SignatureError, sign_webhook};
+use pacspace_proof::{Hash32, ItemMapping, NodeEncoding, Report, Verdict};
 use receipts_support::{
     check, deltas, failed_names, failures, flip_hash, sample, sample_json, set, webhook_headers,
 };

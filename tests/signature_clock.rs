@@ -2,7 +2,7 @@
 //! `webhook_signature` fuzz target; its input is in
 //! `fuzz/regressions/webhook_signature/`).
 
-use pacspace_proof::{SignatureError, sign_webhook, verify_webhook_signature};
+use pacspace_proof::signature::{SignatureError, sign_webhook, verify_webhook_signature};
 
 #[test]
 fn a_timestamp_further_than_the_tolerance_is_stale_even_beyond_the_i64_range() {

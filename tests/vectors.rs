@@ -3,9 +3,11 @@
 mod common;
 
 use common::{h, load_vectors};
+use pacspace_proof::canonical::{CanonicalStr, canonical_json_str};
+use pacspace_proof::tree::PathStep;
 use pacspace_proof::{
-    CanonicalStr, DeltaItem, Hash32, ItemMapping, MerkleTree, NodeEncoding, PathStep, canonical_json,
-    canonical_json_str, item_hash, items_root, verify_proof,
+    DeltaItem, Hash32, ItemMapping, MerkleTree, NodeEncoding, canonical_json, item_hash, items_root,
+    verify_proof,
 };
 use serde_json::Value;
 
@@ -105,7 +107,7 @@ struct DeltaItemOwned {
 }
 
 impl DeltaItemOwned {
-    fn item_hash(&self, m: ItemMapping) -> Result<Hash32, pacspace_proof::NumberError> {
+    fn item_hash(&self, m: ItemMapping) -> Result<Hash32, pacspace_proof::canonical::NumberError> {
         DeltaItem {
             customer_id: &self.customer_id,
             amount: self.amount,

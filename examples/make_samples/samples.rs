@@ -5,7 +5,9 @@
 //! `tests/receipts_samples.rs` (regenerates them in memory and requires the
 //! files on disk to be byte-identical).
 
-use pacspace_proof::{Hash32, ItemMapping, NodeEncoding, SubmittedDelta, items_root, sign_webhook};
+use pacspace_proof::receipt::SubmittedDelta;
+use pacspace_proof::signature::sign_webhook;
+use pacspace_proof::{Hash32, ItemMapping, NodeEncoding, items_root};
 use serde_json::{Value, json};
 
 /// The demo webhook secret the sample webhook is signed with (documented in
@@ -28,7 +30,7 @@ fn hash(delta: &Value) -> Hash32 {
     SubmittedDelta::from_value(delta, 0)
         .and_then(|d| {
             d.item_hash(ItemMapping::default())
-                .map_err(|_| pacspace_proof::DeltaInputError::NotObject { index: 0 })
+                .map_err(|_| pacspace_proof::receipt::DeltaInputError::NotObject { index: 0 })
         })
         .unwrap_or_else(|e| panic!("sample delta {delta}: {e}"))
 }

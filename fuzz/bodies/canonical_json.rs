@@ -2,7 +2,9 @@
 //! canonical by the independent no-alloc checker, and the checker and the
 //! writer agree on which texts are already canonical.
 
-use pacspace_proof::{CanonicalStr, canonical_json_str, item_hash, item_hash_canonical};
+use pacspace_proof::canonical::{CanonicalStr, canonical_json_str};
+use pacspace_proof::hashing::item_hash_canonical;
+use pacspace_proof::item_hash;
 
 pub fn run(data: &[u8]) {
     // The no-alloc checker takes any text, canonical or not.

@@ -2,7 +2,8 @@
 //! not depend on how the value was written (spacing, escapes, number
 //! spelling).
 
-use pacspace_proof::{CanonicalStr, canonical_json, canonical_json_str};
+use pacspace_proof::canonical::{CanonicalStr, canonical_json_str};
+use pacspace_proof::canonical_json;
 use serde_json::Value;
 
 pub fn run(data: &[u8]) {

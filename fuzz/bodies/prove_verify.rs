@@ -4,9 +4,8 @@
 //! encoding, root) is refused.
 
 use crate::reader::{Reader, flip};
-use pacspace_proof::{
-    Hash32, MerkleTree, NodeEncoding, Proof, Side, expected_path_len, fold_path, items_root, verify_proof,
-};
+use pacspace_proof::tree::{Side, expected_path_len, fold_path};
+use pacspace_proof::{Hash32, MerkleTree, NodeEncoding, Proof, items_root, verify_proof};
 
 /// Largest tree built: keeps one execution well under a millisecond.
 const MAX_LEAVES: usize = 600;
@@ -121,7 +120,7 @@ fn mutate_and_refuse(proof: &Proof, root: &Hash32, m: u8, a: u8, b: u8) {
             if b & 1 != 0 && len > 0 {
                 p.path.pop();
             } else {
-                p.path.push(pacspace_proof::PathStep {
+                p.path.push(pacspace_proof::tree::PathStep {
                     hash: *root,
                     position: Side::Right,
                 });

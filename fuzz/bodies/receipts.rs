@@ -3,10 +3,11 @@
 //! panic. Input: `artefact [0xff submitted-deltas [0xff expected-receipt]]`
 //! (0xff never occurs in UTF-8 text); the whole input is also a JSONL chain.
 
-use pacspace_proof::{
-    Artefact, ChainVerifier, DeliveryHeaders, Hash32, ReceiptId, Report, SubmittedDelta, Verdict, items_root,
-    sign_webhook, verify_chain_jsonl, verify_receipt_json, verify_webhook_delivery,
-};
+use pacspace_proof::chain::{ChainVerifier, verify_chain_jsonl};
+use pacspace_proof::receipt::wire::ReceiptId;
+use pacspace_proof::receipt::{Artefact, DeliveryHeaders, SubmittedDelta, verify_webhook_delivery};
+use pacspace_proof::signature::sign_webhook;
+use pacspace_proof::{Hash32, Report, Verdict, items_root, verify_receipt_json};
 
 pub fn run(data: &[u8]) {
     let mut parts = data.splitn(3, |b| *b == 0xff);

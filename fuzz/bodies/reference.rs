@@ -2,7 +2,9 @@
 //! tree gives leaf `index` (SPEC section 5), to judge `verify_proof` against.
 #![allow(dead_code)]
 
-use pacspace_proof::{Hash32, NodeEncoding, PathStep, Side, node_hash};
+use pacspace_proof::hashing::node_hash;
+use pacspace_proof::tree::{PathStep, Side};
+use pacspace_proof::{Hash32, NodeEncoding};
 
 /// True when `path` has exactly the length and sides an n-leaf tree gives
 /// leaf `index`, and every padded level's sibling is the node itself.

@@ -4,7 +4,8 @@
 //! to the root (judged by an independent reference).
 
 use crate::reader::Reader;
-use pacspace_proof::{Hash32, PathStep, Proof, Side, fold_path, verify_proof};
+use pacspace_proof::tree::{PathStep, Side, fold_path};
+use pacspace_proof::{Hash32, Proof, verify_proof};
 
 pub fn run(data: &[u8]) {
     if data.first() == Some(&b'{') {

@@ -5,7 +5,7 @@
 //! verifying when the body, timestamp or tag changes.
 
 use crate::reader::Reader;
-use pacspace_proof::{
+use pacspace_proof::signature::{
     MAX_SIGNATURE_VALUES, MILLIS_THRESHOLD, SignatureError, parse_webhook_timestamp, sign_webhook,
     verify_webhook_signature, webhook_hmac,
 };

@@ -6,16 +6,16 @@
 
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../src/bin/pacspace-verify/cli.rs"]
+#[path = "../../cli/src/cli.rs"]
 #[allow(dead_code)]
 mod cli;
-#[path = "../../src/bin/pacspace-verify/fetch_cmd.rs"]
+#[path = "../../cli/src/fetch_cmd.rs"]
 #[allow(dead_code)]
 mod fetch_cmd;
-#[path = "../../src/bin/pacspace-verify/input.rs"]
+#[path = "../../cli/src/input.rs"]
 #[allow(dead_code)]
 mod input;
-#[path = "../../src/bin/pacspace-verify/receipt_cmds.rs"]
+#[path = "../../cli/src/receipt_cmds.rs"]
 #[allow(dead_code)]
 mod receipt_cmds;
 

@@ -2,10 +2,9 @@
 //! [`Report`]. The service's own `verified` never becomes the verdict.
 
 use super::{Client, FetchError, Source};
-use crate::{
-    DeltaStatusData, DeltaStatusResponse, Envelope, Extra, Hash32, Report, SubmittedDelta, VerifyAnswer,
-    verify_delta_status, verify_public_answer,
-};
+use crate::Hash32;
+use crate::receipt::wire::{DeltaStatusData, DeltaStatusResponse, Envelope, Extra, VerifyAnswer};
+use crate::receipt::{Report, SubmittedDelta, verify_delta_status, verify_public_answer};
 use alloc::format;
 use alloc::string::{String, ToString};
 use serde_json::Value;
@@ -44,7 +43,7 @@ impl Client {
     ///
     /// ```no_run
     /// use pacspace_proof::fetch::{Client, ClientConfig};
-    /// use pacspace_proof::SubmittedDelta;
+    /// use pacspace_proof::receipt::SubmittedDelta;
     /// let deltas = SubmittedDelta::list_from_value(&serde_json::json!([
     ///     {"customerId": "cust_1", "delta": 25, "reason": "top-up"}]))?;
     /// let report = Client::new(ClientConfig::default()).fetch_and_verify(
@@ -81,7 +80,7 @@ impl Client {
     ///
     /// ```no_run
     /// use pacspace_proof::fetch::{Client, ClientConfig};
-    /// use pacspace_proof::SubmittedDelta;
+    /// use pacspace_proof::receipt::SubmittedDelta;
     /// let config = ClientConfig { api_key: std::env::var("PACSPACE_API_KEY").ok(), ..Default::default() };
     /// let deltas = SubmittedDelta::list_from_value(&serde_json::json!([
     ///     {"customerId": "cust_1", "delta": 25, "reason": "top-up"}]))?;

@@ -47,8 +47,7 @@ impl fmt::Display for WireError {
     }
 }
 
-#[cfg(feature = "std")]
-impl std::error::Error for WireError {}
+impl core::error::Error for WireError {}
 
 impl From<DeltaInputError> for WireError {
     fn from(e: DeltaInputError) -> Self {
@@ -103,7 +102,7 @@ impl Artefact {
     /// `deltaCount` a delta status.
     ///
     /// ```
-    /// use pacspace_proof::{Artefact, ArtefactKind};
+    /// use pacspace_proof::receipt::{Artefact, ArtefactKind};
     /// let a = Artefact::from_json(r#"{"success":true,"data":{"verified":true,"proofRoot":"rcpt_1"}}"#).unwrap();
     /// assert_eq!(a.kind(), ArtefactKind::VerifyAnswer);
     /// assert!(Artefact::from_json(r#"{"hello":1}"#).is_err());
@@ -117,7 +116,7 @@ impl Artefact {
     ///
     /// ```
     /// let v = serde_json::json!({"event":"delta.failed","data":{"error":"x"}});
-    /// assert_eq!(pacspace_proof::Artefact::from_value(v).unwrap().kind(), pacspace_proof::ArtefactKind::Webhook);
+    /// assert_eq!(pacspace_proof::receipt::Artefact::from_value(v).unwrap().kind(), pacspace_proof::receipt::ArtefactKind::Webhook);
     /// ```
     pub fn from_value(v: Value) -> Result<Self, WireError> {
         let Value::Object(outer) = v else {
@@ -175,8 +174,8 @@ impl Artefact {
     /// Which artefact this is.
     ///
     /// ```
-    /// let a = pacspace_proof::Artefact::from_json(r#"{"receiptId":"rcpt_1","status":"QUEUED"}"#).unwrap();
-    /// assert_eq!(a.kind(), pacspace_proof::ArtefactKind::DeltaStatus);
+    /// let a = pacspace_proof::receipt::Artefact::from_json(r#"{"receiptId":"rcpt_1","status":"QUEUED"}"#).unwrap();
+    /// assert_eq!(a.kind(), pacspace_proof::receipt::ArtefactKind::DeltaStatus);
     /// ```
     pub fn kind(&self) -> ArtefactKind {
         match self {
@@ -193,7 +192,7 @@ impl Artefact {
     /// submitted delta.
     ///
     /// ```
-    /// let a = pacspace_proof::Artefact::from_json(r#"{"receiptId":"rcpt_1","status":"QUEUED"}"#).unwrap();
+    /// let a = pacspace_proof::receipt::Artefact::from_json(r#"{"receiptId":"rcpt_1","status":"QUEUED"}"#).unwrap();
     /// assert_eq!(a.verify(&[], None).verdict(), pacspace_proof::Verdict::Unverifiable);
     /// ```
     pub fn verify(&self, submitted: &[SubmittedDelta], expected_receipt: Option<&Hash32>) -> Report {
@@ -220,9 +219,10 @@ impl Artefact {
 /// text (an object or an array; `None` when not at hand) and verify.
 ///
 /// ```
-/// use pacspace_proof::{verify_receipt_json, Verdict, Failure};
+/// use pacspace_proof::{verify_receipt_json, Verdict};
+/// use pacspace_proof::receipt::Failure;
 /// let delta = r#"{"customerId":"c","delta":5,"reason":"r"}"#;
-/// let h = pacspace_proof::SubmittedDelta::from_json(delta).unwrap().item_hash(Default::default()).unwrap();
+/// let h = pacspace_proof::receipt::SubmittedDelta::from_json(delta).unwrap().item_hash(Default::default()).unwrap();
 /// let emit = format!(r#"{{"success":true,"data":{{"customerId":"c","delta":5,"status":"QUEUED",
 ///     "receiptId":"rcpt_legacy","itemsRoot":"{h}","itemHashes":["{h}"]}}}}"#);
 /// let report = verify_receipt_json(&emit, Some(delta), None).unwrap();

@@ -26,7 +26,9 @@ use alloc::vec::Vec;
 /// with the service's error, never dropped silently.
 ///
 /// ```
-/// use pacspace_proof::{BatchResponse, SubmittedDelta, verify_batch, items_root, NodeEncoding, Verdict};
+/// use pacspace_proof::{items_root, NodeEncoding, Verdict};
+/// use pacspace_proof::receipt::{SubmittedDelta, verify_batch};
+/// use pacspace_proof::receipt::wire::BatchResponse;
 /// let deltas = SubmittedDelta::list_from_value(&serde_json::json!([
 ///     {"customerId":"a","delta":1,"reason":"r"}, {"customerId":"b","delta":-2,"reason":"r"}])).unwrap();
 /// let hs: Vec<_> = deltas.iter().map(|d| d.item_hash(Default::default()).unwrap()).collect();

@@ -13,7 +13,8 @@ use alloc::format;
 /// does not depend on the encoding: [`EncodingFinding::Undecidable`].
 ///
 /// ```
-/// use pacspace_proof::{detect_encoding, items_root, EncodingFinding, Hash32, NodeEncoding};
+/// use pacspace_proof::{items_root, Hash32, NodeEncoding};
+/// use pacspace_proof::receipt::{detect_encoding, EncodingFinding};
 /// let leaves = [Hash32::from_bytes([1; 32]), Hash32::from_bytes([2; 32])];
 /// let root = items_root(&leaves, NodeEncoding::Hex);
 /// assert_eq!(detect_encoding(&leaves, &root), EncodingFinding::Detected(NodeEncoding::Hex));

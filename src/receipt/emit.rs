@@ -23,7 +23,9 @@ use alloc::format;
 /// as `receiptId`.
 ///
 /// ```
-/// use pacspace_proof::{EmitResponse, SubmittedDelta, verify_emit, Verdict};
+/// use pacspace_proof::Verdict;
+/// use pacspace_proof::receipt::{SubmittedDelta, verify_emit};
+/// use pacspace_proof::receipt::wire::EmitResponse;
 /// let delta = SubmittedDelta::from_json(r#"{"customerId":"c","delta":5,"reason":"r"}"#).unwrap();
 /// let h = delta.item_hash(Default::default()).unwrap();
 /// let text = format!(r#"{{"success":true,"data":{{"customerId":"c","delta":5,"status":"QUEUED",

@@ -1,8 +1,8 @@
 //! Submitted deltas and detection of the delta→item mapping (SPEC section 3)
 //! that reproduces a hash the service sent.
 
+use crate::canonical::number::NumberError;
 use crate::canonical::{CanonicalError, canonical_json};
-use crate::number::NumberError;
 use crate::{DeltaItem, Hash32, ItemMapping, NodeEncoding, items_root};
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -18,7 +18,7 @@ use serde_json::Value;
 /// of the item the service hashes ("no timestamps mixed into the hash").
 ///
 /// ```
-/// use pacspace_proof::SubmittedDelta;
+/// use pacspace_proof::receipt::SubmittedDelta;
 /// let d = SubmittedDelta::from_json(r#"{"customerId":"c","amount":5,"reason":"r","sentAt":"2025-01-01"}"#).unwrap();
 /// assert_eq!(d.amount, 5.0);
 /// assert_eq!(d.reference_id, None);
@@ -101,8 +101,7 @@ impl fmt::Display for DeltaInputError {
     }
 }
 
-#[cfg(feature = "std")]
-impl std::error::Error for DeltaInputError {}
+impl core::error::Error for DeltaInputError {}
 
 fn opt_string(
     obj: &serde_json::Map<String, Value>,
@@ -124,7 +123,7 @@ impl SubmittedDelta {
     /// Reads one delta object; `index` is used in error messages.
     ///
     /// ```
-    /// use pacspace_proof::{SubmittedDelta, DeltaInputError};
+    /// use pacspace_proof::receipt::{SubmittedDelta, DeltaInputError};
     /// let v = serde_json::json!({"customerId": "c", "reason": "r"});
     /// assert_eq!(SubmittedDelta::from_value(&v, 3), Err(DeltaInputError::Missing { index: 3, field: "delta" }));
     /// ```
@@ -176,7 +175,7 @@ impl SubmittedDelta {
     /// Parses one delta object from JSON text.
     ///
     /// ```
-    /// let d = pacspace_proof::SubmittedDelta::from_json(r#"{"customerId":"c","delta":1,"reason":"r","metadata":{"b":1,"a":2}}"#).unwrap();
+    /// let d = pacspace_proof::receipt::SubmittedDelta::from_json(r#"{"customerId":"c","delta":1,"reason":"r","metadata":{"b":1,"a":2}}"#).unwrap();
     /// assert_eq!(d.metadata_canonical.as_deref(), Some(r#"{"a":2,"b":1}"#));
     /// ```
     pub fn from_json(text: &str) -> Result<Self, DeltaInputError> {
@@ -188,7 +187,7 @@ impl SubmittedDelta {
     ///
     /// ```
     /// let v = serde_json::json!([{"customerId":"a","delta":1,"reason":"r"},{"customerId":"b","amount":2,"reason":"r"}]);
-    /// assert_eq!(pacspace_proof::SubmittedDelta::list_from_value(&v).unwrap().len(), 2);
+    /// assert_eq!(pacspace_proof::receipt::SubmittedDelta::list_from_value(&v).unwrap().len(), 2);
     /// ```
     pub fn list_from_value(value: &Value) -> Result<Vec<Self>, DeltaInputError> {
         match value {
@@ -204,7 +203,7 @@ impl SubmittedDelta {
     /// The borrowed item that is hashed.
     ///
     /// ```
-    /// let d = pacspace_proof::SubmittedDelta::from_json(r#"{"customerId":"c","delta":1,"reason":"r"}"#).unwrap();
+    /// let d = pacspace_proof::receipt::SubmittedDelta::from_json(r#"{"customerId":"c","delta":1,"reason":"r"}"#).unwrap();
     /// assert_eq!(d.as_item().customer_id, "c");
     /// ```
     pub fn as_item(&self) -> DeltaItem<'_> {
@@ -216,14 +215,15 @@ impl SubmittedDelta {
             metadata: self
                 .metadata_canonical
                 .as_deref()
-                .map(crate::CanonicalStr::from_writer),
+                .map(crate::canonical::CanonicalStr::from_writer),
         }
     }
 
     /// The item hash under `mapping` (fails only for a non-finite amount).
     ///
     /// ```
-    /// use pacspace_proof::{SubmittedDelta, ItemMapping, item_hash};
+    /// use pacspace_proof::{ItemMapping, item_hash};
+    /// use pacspace_proof::receipt::SubmittedDelta;
     /// let d = SubmittedDelta::from_json(r#"{"customerId":"c","delta":1,"reason":"r"}"#).unwrap();
     /// let same = item_hash(&serde_json::json!({"reason":"r","delta":1,"customerId":"c"})).unwrap();
     /// assert_eq!(d.item_hash(ItemMapping::default()).unwrap(), same);
@@ -237,7 +237,9 @@ impl SubmittedDelta {
 /// satisfies `accept`, with that hash.
 ///
 /// ```
-/// use pacspace_proof::{SubmittedDelta, ItemMapping, AmountKey, find_mapping};
+/// use pacspace_proof::ItemMapping;
+/// use pacspace_proof::item::AmountKey;
+/// use pacspace_proof::receipt::{SubmittedDelta, find_mapping};
 /// let d = SubmittedDelta::from_json(r#"{"customerId":"c","delta":1,"reason":"r"}"#).unwrap();
 /// let m = ItemMapping { amount_key: AmountKey::Amount, ..ItemMapping::default() };
 /// let target = d.item_hash(m).unwrap();
@@ -257,7 +259,8 @@ pub fn find_mapping(
 /// have `root` as their itemsRoot; one mapping for all deltas.
 ///
 /// ```
-/// use pacspace_proof::{SubmittedDelta, ItemMapping, NodeEncoding, items_root, detect_list_root};
+/// use pacspace_proof::{ItemMapping, NodeEncoding, items_root};
+/// use pacspace_proof::receipt::{SubmittedDelta, detect_list_root};
 /// let v = serde_json::json!([{"customerId":"a","delta":1,"reason":"r"},{"customerId":"b","delta":2,"reason":"r"}]);
 /// let ds = SubmittedDelta::list_from_value(&v).unwrap();
 /// let leaves: Vec<_> = ds.iter().map(|d| d.item_hash(ItemMapping::default()).unwrap()).collect();

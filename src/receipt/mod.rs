@@ -1,15 +1,42 @@
-//! Receipts and webhooks (SPEC section 6): typed wire formats, one-call
-//! verification returning a [`Report`], chain continuity.
+//! Receipts and webhooks: the service's artefacts as typed wire formats
+//! ([`wire`]), each verified in one call into a [`Report`] that names every
+//! check, the node encoding and the delta→item mapping that reproduced the
+//! hashes.
+//!
+//! ```
+//! use pacspace_proof::receipt::{verify_receipt_json, ArtefactKind};
+//! use pacspace_proof::{DeltaItem, ItemMapping, Verdict};
+//!
+//! // A one-item anchor: the root is the item hash itself.
+//! let d = DeltaItem { customer_id: "c1", amount: 5.0, reason: "api_call",
+//!                     reference_id: None, metadata: None };
+//! let h = d.item_hash(ItemMapping::default()).unwrap();
+//! let emit = format!(r#"{{"success":true,"data":{{"anchorId":"anc_1","customerId":"c1",
+//!   "delta":5,"status":"QUEUED","receiptId":"{h}","itemsRoot":"{h}","itemHashes":["{h}"]}}}}"#);
+//! let submitted = r#"{"customerId":"c1","delta":5,"reason":"api_call"}"#;
+//! let report = verify_receipt_json(&emit, Some(submitted), None).unwrap();
+//! assert_eq!(report.artefact, ArtefactKind::Emit);
+//! assert_eq!(report.verdict(), Verdict::Verified);
+//! ```
 
-pub(crate) mod artefact;
-pub(crate) mod batch;
-pub(crate) mod chain;
+mod artefact;
+mod batch;
 mod common;
-pub(crate) mod detect;
-pub(crate) mod emit;
-pub(crate) mod mapping;
-pub(crate) mod report;
-pub(crate) mod status;
-pub(crate) mod verify_answer;
-pub(crate) mod webhook;
-pub(crate) mod wire;
+mod detect;
+mod emit;
+mod mapping;
+mod report;
+mod status;
+mod verify_answer;
+mod webhook;
+pub mod wire;
+
+pub use artefact::{Artefact, WireError, verify_receipt_json};
+pub use batch::verify_batch;
+pub use detect::detect_encoding;
+pub use emit::verify_emit;
+pub use mapping::{DeltaInputError, SubmittedDelta, detect_list_root, find_mapping};
+pub use report::{ArtefactKind, Check, EncodingFinding, Failure, MappingFinding, Outcome, Report, Verdict};
+pub use status::verify_delta_status;
+pub use verify_answer::verify_public_answer;
+pub use webhook::{DELTA_FAILED, DELTA_VERIFIED, DeliveryHeaders, verify_webhook, verify_webhook_delivery};

@@ -2,7 +2,8 @@
 //! encoding and delta→item mapping that were used, and one verdict.
 
 use crate::receipt::wire::ReceiptId;
-use crate::{Hash32, ItemMapping, NodeEncoding, SignatureError};
+use crate::signature::SignatureError;
+use crate::{Hash32, ItemMapping, NodeEncoding};
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
@@ -320,7 +321,8 @@ impl fmt::Display for Verdict {
 /// A verification report.
 ///
 /// ```
-/// use pacspace_proof::{Report, ArtefactKind, Verdict};
+/// use pacspace_proof::{Report, Verdict};
+/// use pacspace_proof::receipt::ArtefactKind;
 /// let r = Report::new(ArtefactKind::Emit);
 /// assert_eq!(r.verdict(), Verdict::Unverifiable);
 /// ```
@@ -344,7 +346,7 @@ impl Report {
     /// An empty report for `artefact` (default encoding, nothing checked).
     ///
     /// ```
-    /// let r = pacspace_proof::Report::new(pacspace_proof::ArtefactKind::Batch);
+    /// let r = pacspace_proof::Report::new(pacspace_proof::receipt::ArtefactKind::Batch);
     /// assert!(r.checks.is_empty());
     /// ```
     pub fn new(artefact: ArtefactKind) -> Self {
@@ -362,7 +364,8 @@ impl Report {
     /// unverifiable otherwise.
     ///
     /// ```
-    /// use pacspace_proof::{Report, ArtefactKind, Verdict, Failure};
+    /// use pacspace_proof::{Report, Verdict};
+    /// use pacspace_proof::receipt::{ArtefactKind, Failure};
     /// let mut r = Report::new(ArtefactKind::Emit);
     /// r.pass("a", "ok".into());
     /// assert_eq!(r.verdict(), Verdict::Verified);
@@ -388,7 +391,7 @@ impl Report {
     /// Whether the verdict is [`Verdict::Verified`].
     ///
     /// ```
-    /// assert!(!pacspace_proof::Report::new(pacspace_proof::ArtefactKind::Emit).is_verified());
+    /// assert!(!pacspace_proof::Report::new(pacspace_proof::receipt::ArtefactKind::Emit).is_verified());
     /// ```
     pub fn is_verified(&self) -> bool {
         self.verdict() == Verdict::Verified
@@ -397,7 +400,8 @@ impl Report {
     /// Every failure, in check order.
     ///
     /// ```
-    /// use pacspace_proof::{Report, ArtefactKind, Failure};
+    /// use pacspace_proof::Report;
+    /// use pacspace_proof::receipt::{ArtefactKind, Failure};
     /// let mut r = Report::new(ArtefactKind::Emit);
     /// r.fail("itemHashes", Failure::EmptyItemHashes);
     /// assert_eq!(r.failures().next(), Some(&Failure::EmptyItemHashes));
@@ -412,7 +416,7 @@ impl Report {
     /// Records a passed check.
     ///
     /// ```
-    /// let mut r = pacspace_proof::Report::new(pacspace_proof::ArtefactKind::Emit);
+    /// let mut r = pacspace_proof::Report::new(pacspace_proof::receipt::ArtefactKind::Emit);
     /// r.pass("itemsRoot", "matches".into());
     /// assert_eq!(r.checks.len(), 1);
     /// ```
@@ -426,8 +430,8 @@ impl Report {
     /// Records a failed check.
     ///
     /// ```
-    /// let mut r = pacspace_proof::Report::new(pacspace_proof::ArtefactKind::Emit);
-    /// r.fail("itemHashes", pacspace_proof::Failure::EmptyItemHashes);
+    /// let mut r = pacspace_proof::Report::new(pacspace_proof::receipt::ArtefactKind::Emit);
+    /// r.fail("itemHashes", pacspace_proof::receipt::Failure::EmptyItemHashes);
     /// assert!(!r.is_verified());
     /// ```
     pub fn fail(&mut self, name: &str, failure: Failure) {
@@ -440,7 +444,7 @@ impl Report {
     /// Records a check that could not be made.
     ///
     /// ```
-    /// let mut r = pacspace_proof::Report::new(pacspace_proof::ArtefactKind::Emit);
+    /// let mut r = pacspace_proof::Report::new(pacspace_proof::receipt::ArtefactKind::Emit);
     /// r.not_checkable("receiptId", "opaque id rcpt_1".into());
     /// assert_eq!(r.verdict(), pacspace_proof::Verdict::Unverifiable);
     /// ```
@@ -513,7 +517,7 @@ impl Report {
 
 impl Serialize for ItemMapping {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use crate::{AmountKey, ReferenceIdAbsent};
+        use crate::item::{AmountKey, ReferenceIdAbsent};
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("ItemMapping", 2)?;
         st.serialize_field(

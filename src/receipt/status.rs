@@ -20,7 +20,9 @@ use alloc::vec::Vec;
 /// equals `receiptId`. `txHash` is not checked (no ledger layout is published).
 ///
 /// ```
-/// use pacspace_proof::{DeltaStatusResponse, SubmittedDelta, verify_delta_status, Verdict};
+/// use pacspace_proof::Verdict;
+/// use pacspace_proof::receipt::{SubmittedDelta, verify_delta_status};
+/// use pacspace_proof::receipt::wire::DeltaStatusResponse;
 /// let d = SubmittedDelta::from_json(r#"{"customerId":"c","delta":5,"reason":"r"}"#).unwrap();
 /// let h = d.item_hash(Default::default()).unwrap();
 /// let s: DeltaStatusResponse = serde_json::from_value(serde_json::json!({"success":true,

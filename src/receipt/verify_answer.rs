@@ -24,7 +24,9 @@ use alloc::string::{String, ToString};
 /// verdict is unverifiable, whatever `verified` says.
 ///
 /// ```
-/// use pacspace_proof::{VerifyAnswer, SubmittedDelta, verify_public_answer, Verdict};
+/// use pacspace_proof::Verdict;
+/// use pacspace_proof::receipt::{SubmittedDelta, verify_public_answer};
+/// use pacspace_proof::receipt::wire::VerifyAnswer;
 /// let a: VerifyAnswer = serde_json::from_value(serde_json::json!({"verified": true, "proofRoot": "rcpt_1"})).unwrap();
 /// assert_eq!(verify_public_answer(&a, &[], None).verdict(), Verdict::Unverifiable);
 /// let d = SubmittedDelta::from_json(r#"{"customerId":"c","delta":5,"reason":"r"}"#).unwrap();

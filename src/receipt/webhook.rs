@@ -1,6 +1,7 @@
 //! Verification of a webhook event (`delta.verified` / `delta.failed`) and of
 //! a whole delivery (signature headers + raw body).
 
+use crate::Hash32;
 use crate::receipt::artefact::WireError;
 use crate::receipt::common::{check_echo, check_id, check_item_hash, error_text};
 use crate::receipt::detect::{ClaimKind, RootClaim, check_root_claims, check_stored};
@@ -8,7 +9,7 @@ use crate::receipt::mapping::SubmittedDelta;
 use crate::receipt::report::Failure as F;
 use crate::receipt::report::{ArtefactKind, Failure, Report};
 use crate::receipt::wire::{WebhookData, WebhookDelta, WebhookEvent};
-use crate::{Hash32, verify_webhook_signature};
+use crate::signature::verify_webhook_signature;
 use alloc::format;
 use alloc::string::ToString;
 
@@ -31,7 +32,9 @@ pub const DELTA_FAILED: &str = "delta.failed";
 /// comparison; the rest is reported as not checkable.
 ///
 /// ```
-/// use pacspace_proof::{WebhookEvent, SubmittedDelta, verify_webhook, Verdict};
+/// use pacspace_proof::Verdict;
+/// use pacspace_proof::receipt::{SubmittedDelta, verify_webhook};
+/// use pacspace_proof::receipt::wire::WebhookEvent;
 /// let delta = SubmittedDelta::from_json(r#"{"customerId":"c","delta":5,"reason":"r"}"#).unwrap();
 /// let h = delta.item_hash(Default::default()).unwrap();
 /// let ev: WebhookEvent = serde_json::from_value(serde_json::json!({"event":"delta.verified","timestamp":"t",
@@ -235,7 +238,8 @@ pub struct DeliveryHeaders<'a> {
 /// signature already failed, in which case the report says so.
 ///
 /// ```
-/// use pacspace_proof::{verify_webhook_delivery, sign_webhook, DeliveryHeaders, Failure, SignatureError};
+/// use pacspace_proof::receipt::{verify_webhook_delivery, DeliveryHeaders, Failure};
+/// use pacspace_proof::signature::{sign_webhook, SignatureError};
 /// let body = br#"{"event":"delta.failed","timestamp":"t","data":{"status":"FAILED","error":"timeout"}}"#;
 /// let mut buf = [0u8; 67];
 /// let sig = sign_webhook(b"whsec_1", "1700000000", body, &mut buf);

@@ -17,7 +17,8 @@ pub type Extra = Map<String, Value>;
 /// cannot be checked against a root.
 ///
 /// ```
-/// use pacspace_proof::{ReceiptId, Hash32};
+/// use pacspace_proof::Hash32;
+/// use pacspace_proof::receipt::wire::ReceiptId;
 /// assert_eq!(ReceiptId::parse("rcpt_8f2a"), ReceiptId::Opaque("rcpt_8f2a".into()));
 /// let zero = Hash32::ZERO.to_string();
 /// assert_eq!(ReceiptId::parse(&zero).root(), Some(Hash32::ZERO));
@@ -34,7 +35,7 @@ impl ReceiptId {
     /// Classifies a receipt id text.
     ///
     /// ```
-    /// assert!(pacspace_proof::ReceiptId::parse("chk_1").root().is_none());
+    /// assert!(pacspace_proof::receipt::wire::ReceiptId::parse("chk_1").root().is_none());
     /// ```
     pub fn parse(text: &str) -> Self {
         match Hash32::parse(text) {
@@ -46,7 +47,8 @@ impl ReceiptId {
     /// The root, when the id is one.
     ///
     /// ```
-    /// use pacspace_proof::{ReceiptId, Hash32};
+    /// use pacspace_proof::Hash32;
+    /// use pacspace_proof::receipt::wire::ReceiptId;
     /// assert_eq!(ReceiptId::Root(Hash32::ZERO).root(), Some(Hash32::ZERO));
     /// ```
     pub fn root(&self) -> Option<Hash32> {
@@ -82,7 +84,7 @@ impl<'de> Deserialize<'de> for ReceiptId {
 /// A delta or anchor status as the service spells it.
 ///
 /// ```
-/// use pacspace_proof::Status;
+/// use pacspace_proof::receipt::wire::Status;
 /// let s: Status = serde_json::from_str("\"FAILED\"").unwrap();
 /// assert!(s.is_failed());
 /// assert_eq!(serde_json::from_str::<Status>("\"SOMETHING\"").unwrap(), Status::Other("SOMETHING".into()));
@@ -109,7 +111,7 @@ impl Status {
     /// The status text.
     ///
     /// ```
-    /// assert_eq!(pacspace_proof::Status::Queued.as_str(), "QUEUED");
+    /// assert_eq!(pacspace_proof::receipt::wire::Status::Queued.as_str(), "QUEUED");
     /// ```
     pub fn as_str(&self) -> &str {
         match self {
@@ -126,7 +128,7 @@ impl Status {
     /// Whether the service reports a failure.
     ///
     /// ```
-    /// assert!(!pacspace_proof::Status::Verified.is_failed());
+    /// assert!(!pacspace_proof::receipt::wire::Status::Verified.is_failed());
     /// ```
     pub fn is_failed(&self) -> bool {
         matches!(self, Status::Failed)
@@ -163,7 +165,7 @@ impl<'de> Deserialize<'de> for Status {
 /// The `{success, data}` envelope of the service's answers.
 ///
 /// ```
-/// use pacspace_proof::{Envelope, EmitData};
+/// use pacspace_proof::receipt::wire::{Envelope, EmitData};
 /// let text = r#"{"success":true,"data":{"customerId":"c","delta":1,"status":"QUEUED","receiptId":"rcpt_1",
 ///   "itemsRoot":"0x0000000000000000000000000000000000000000000000000000000000000000","itemHashes":[]}}"#;
 /// let e: Envelope<EmitData> = serde_json::from_str(text).unwrap();
@@ -192,7 +194,7 @@ pub type DeltaStatusResponse = Envelope<DeltaStatusData>;
 /// The payload of an emit response.
 ///
 /// ```
-/// let d: pacspace_proof::EmitData = serde_json::from_str(r#"{"customerId":"c","delta":-2.5,"status":"QUEUED",
+/// let d: pacspace_proof::receipt::wire::EmitData = serde_json::from_str(r#"{"customerId":"c","delta":-2.5,"status":"QUEUED",
 ///   "receiptId":"rcpt_1","itemsRoot":"0x0000000000000000000000000000000000000000000000000000000000000000",
 ///   "itemHashes":[],"futureField":1}"#).unwrap();
 /// assert_eq!(d.delta, -2.5);
@@ -236,7 +238,7 @@ pub struct EmitData {
 /// The payload of a batch response.
 ///
 /// ```
-/// let b: pacspace_proof::BatchData = serde_json::from_str(r#"{"totalQueued":0,"totalFailed":1,
+/// let b: pacspace_proof::receipt::wire::BatchData = serde_json::from_str(r#"{"totalQueued":0,"totalFailed":1,
 ///   "results":[{"index":0,"status":"FAILED","error":"invalid customerId"}]}"#).unwrap();
 /// assert!(b.results[0].status.is_failed());
 /// ```
@@ -262,7 +264,7 @@ pub struct BatchData {
 /// One entry of a batch response's `results[]`.
 ///
 /// ```
-/// let r: pacspace_proof::BatchResult = serde_json::from_str(r#"{"index":2,"status":"QUEUED"}"#).unwrap();
+/// let r: pacspace_proof::receipt::wire::BatchResult = serde_json::from_str(r#"{"index":2,"status":"QUEUED"}"#).unwrap();
 /// assert_eq!(r.index, 2);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -298,8 +300,8 @@ pub struct BatchResult {
 /// The payload of a delta status answer.
 ///
 /// ```
-/// let s: pacspace_proof::DeltaStatusData = serde_json::from_str(r#"{"status":"ANCHORED","receiptId":"rcpt_1","txHash":"0xab"}"#).unwrap();
-/// assert_eq!(s.status, pacspace_proof::Status::Anchored);
+/// let s: pacspace_proof::receipt::wire::DeltaStatusData = serde_json::from_str(r#"{"status":"ANCHORED","receiptId":"rcpt_1","txHash":"0xab"}"#).unwrap();
+/// assert_eq!(s.status, pacspace_proof::receipt::wire::Status::Anchored);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -333,7 +335,7 @@ pub struct DeltaStatusData {
 /// or the SDK's `{id, event, tenantId, createdAt, data}`.
 ///
 /// ```
-/// let e: pacspace_proof::WebhookEvent = serde_json::from_str(r#"{"id":"evt_1","event":"delta.verified","tenantId":"t",
+/// let e: pacspace_proof::receipt::wire::WebhookEvent = serde_json::from_str(r#"{"id":"evt_1","event":"delta.verified","tenantId":"t",
 ///   "createdAt":"2025-01-01T00:00:00Z","data":{"recordId":"r","receiptId":"rcpt_9","customerId":"c","delta":5}}"#).unwrap();
 /// assert!(e.data.proof.is_none());
 /// ```
@@ -364,7 +366,7 @@ pub struct WebhookEvent {
 /// `data` of a webhook event, the union of both envelope shapes.
 ///
 /// ```
-/// let d: pacspace_proof::WebhookData = serde_json::from_str(r#"{"status":"FAILED","error":"ledger timeout"}"#).unwrap();
+/// let d: pacspace_proof::receipt::wire::WebhookData = serde_json::from_str(r#"{"status":"FAILED","error":"ledger timeout"}"#).unwrap();
 /// assert!(d.status.unwrap().is_failed());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -405,8 +407,8 @@ pub struct WebhookData {
 /// A webhook's `data.delta`: the echoed delta object or a bare amount.
 ///
 /// ```
-/// let d: pacspace_proof::WebhookDelta = serde_json::from_str("12.5").unwrap();
-/// assert_eq!(d, pacspace_proof::WebhookDelta::Amount(12.5));
+/// let d: pacspace_proof::receipt::wire::WebhookDelta = serde_json::from_str("12.5").unwrap();
+/// assert_eq!(d, pacspace_proof::receipt::wire::WebhookDelta::Amount(12.5));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -420,7 +422,7 @@ pub enum WebhookDelta {
 /// `proof` of a `delta.verified` event.
 ///
 /// ```
-/// let p: pacspace_proof::WebhookProof = serde_json::from_str(r#"{"proofHash":"chk_1",
+/// let p: pacspace_proof::receipt::wire::WebhookProof = serde_json::from_str(r#"{"proofHash":"chk_1",
 ///   "contentHash":"0x0000000000000000000000000000000000000000000000000000000000000000","itemHashes":[],"previousProofHash":null}"#).unwrap();
 /// assert!(p.previous_proof_hash.is_none());
 /// ```
@@ -446,7 +448,7 @@ pub struct WebhookProof {
 /// The service's own `verified` is kept but never taken as the verdict.
 ///
 /// ```
-/// let a: pacspace_proof::VerifyAnswer = serde_json::from_str(r#"{"verified":true,"proofRoot":"rcpt_1",
+/// let a: pacspace_proof::receipt::wire::VerifyAnswer = serde_json::from_str(r#"{"verified":true,"proofRoot":"rcpt_1",
 ///   "records":[{"amount":5,"reason":"r","referenceId":null,"status":"ANCHORED","time":"t"}]}"#).unwrap();
 /// assert_eq!(a.records.len(), 1);
 /// ```
@@ -488,7 +490,7 @@ pub struct VerifyAnswer {
 /// One of a verify answer's `records[]`.
 ///
 /// ```
-/// let r: pacspace_proof::VerifyRecord = serde_json::from_str(r#"{"amount":-3,"reason":"refund"}"#).unwrap();
+/// let r: pacspace_proof::receipt::wire::VerifyRecord = serde_json::from_str(r#"{"amount":-3,"reason":"refund"}"#).unwrap();
 /// assert_eq!(r.amount, Some(-3.0));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

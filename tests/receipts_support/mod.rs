@@ -2,7 +2,8 @@
 //! failure extraction so each test can name the exact reason it expects.
 #![allow(dead_code)]
 
-use pacspace_proof::{Failure, Outcome, Report, SubmittedDelta};
+use pacspace_proof::Report;
+use pacspace_proof::receipt::{Failure, Outcome, SubmittedDelta};
 use serde_json::Value;
 use std::path::PathBuf;
 

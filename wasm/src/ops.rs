@@ -3,10 +3,10 @@
 //! these and turns the `Err` text into a thrown `Error`. Kept apart from the
 //! bindings so the logic is unit-tested natively.
 
+use pacspace_proof::receipt::{DeliveryHeaders, verify_webhook_delivery};
+use pacspace_proof::signature::{DEFAULT_TOLERANCE_SECS, SignatureError, verify_webhook_signature};
 use pacspace_proof::{
-    DEFAULT_TOLERANCE_SECS, DeliveryHeaders, Hash32, MerkleTree, NodeEncoding, Proof, SignatureError,
-    canonical_json, item_hash, items_root, verify_receipt_json, verify_webhook_delivery,
-    verify_webhook_signature,
+    Hash32, MerkleTree, NodeEncoding, Proof, canonical_json, item_hash, items_root, verify_receipt_json,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -85,7 +85,7 @@ pub fn item_hash_of(text: &str) -> Result<String, BadInput> {
 /// ```
 pub fn leaves(text: &str) -> Result<Vec<Hash32>, BadInput> {
     let value = parse_json(text, "items")?;
-    pacspace_proof::leaves_from_json(&value).map_err(|e| e.to_string())
+    pacspace_proof::tree::leaves_from_json(&value).map_err(|e| e.to_string())
 }
 
 /// The itemsRoot of the items (or item hashes) under a node encoding.
@@ -127,7 +127,7 @@ pub fn index(n: f64) -> Result<usize, BadInput> {
 /// A number as JavaScript's `String(n)` writes it.
 fn js_number(n: f64) -> String {
     let mut text = Vec::new();
-    match pacspace_proof::write_number(&mut text, n) {
+    match pacspace_proof::canonical::write_number(&mut text, n) {
         Ok(()) => String::from_utf8(text).unwrap_or_default(),
         Err(_) if n.is_nan() => "NaN".into(),
         Err(_) if n > 0.0 => "Infinity".into(),
@@ -385,7 +385,7 @@ pub fn webhook_delivery(
     let submitted = match submitted_text {
         Some(text) => {
             let v = parse_json(text, "submitted delta")?;
-            Some(pacspace_proof::SubmittedDelta::from_value(&v, 0).map_err(|e| e.to_string())?)
+            Some(pacspace_proof::receipt::SubmittedDelta::from_value(&v, 0).map_err(|e| e.to_string())?)
         }
         None => None,
     };
@@ -403,7 +403,7 @@ pub fn webhook_delivery(
 
 /// A JSON type's name for messages.
 fn kind(v: &Value) -> &'static str {
-    pacspace_proof::json_kind(v)
+    pacspace_proof::tree::json_kind(v)
 }
 
 fn kind_of_text(text: &str) -> &'static str {
@@ -499,7 +499,7 @@ mod tests {
         let body =
             br#"{"event":"delta.failed","timestamp":"t","data":{"status":"FAILED","error":"timeout"}}"#;
         let mut buf = [0u8; 67];
-        let sig = pacspace_proof::sign_webhook(b"whsec_1", "1700000000", body, &mut buf);
+        let sig = pacspace_proof::signature::sign_webhook(b"whsec_1", "1700000000", body, &mut buf);
         let h = Headers {
             secret: "whsec_1".into(),
             signature: sig.into(),

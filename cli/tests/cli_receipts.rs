@@ -1,0 +1,429 @@
+//! The receipt verbs of `pacspace-verify` on the bundled samples: genuine →
+//! exit 0, tampered → 1, garbage → 2 with one line on stderr, never a panic.
+
+mod common;
+
+use serde_json::Value;
+use std::path::PathBuf;
+use std::process::Output;
+
+const SECRET_VAR: &str = "PACSPACE_TEST_WEBHOOK_SECRET";
+const SECRET: &str = "whsec_pacspace_demo_not_a_real_secret";
+
+fn sample(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples/receipts")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    common::run_cli(args, stdin, &[(SECRET_VAR, SECRET)])
+}
+
+fn out(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn assert_code(o: &Output, code: i32) {
+    assert_eq!(
+        o.status.code(),
+        Some(code),
+        "stdout: {}\nstderr: {}",
+        out(o),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+fn assert_bad_input(o: &Output) {
+    assert_code(o, 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "one-line message, got {err:?}");
+    assert!(o.stdout.is_empty());
+}
+
+fn temp(name: &str, bytes: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("pacspace-cli-receipts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("write temp");
+    p.display().to_string()
+}
+
+fn headers() -> (String, String) {
+    let text = std::fs::read_to_string(sample("webhook.headers")).expect("headers");
+    let get = |k: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(k))
+            .expect("header")
+            .trim_start_matches(": ")
+            .to_string()
+    };
+    (get("X-PacSpace-Signature"), get("X-PacSpace-Timestamp"))
+}
+
+fn emit_root() -> String {
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(sample("emit.json")).unwrap()).unwrap();
+    v["data"]["receiptId"].as_str().unwrap().to_string()
+}
+
+// ---- receipt ----
+
+#[test]
+fn receipt_genuine_samples_exit_0_with_findings() {
+    let root = emit_root();
+    let o = run(
+        &[
+            "receipt",
+            &sample("emit.json"),
+            "--items",
+            &sample("emit-delta.json"),
+            "--expect-receipt",
+            &root,
+        ],
+        b"",
+    );
+    assert_code(&o, 0);
+    let text = out(&o);
+    assert!(text.starts_with("emit response: VERIFIED\n"), "{text}");
+    assert!(text.contains("node encoding: hex0x (detected"), "{text}");
+    assert!(
+        text.contains("item mapping (delta 0): amount key \"delta\", absent referenceId omitted"),
+        "{text}"
+    );
+    assert!(text.contains("  ok    stored receipt:"), "{text}");
+    assert!(text.trim_end().ends_with("verdict: VERIFIED"), "{text}");
+    for (artefact, items) in [
+        ("batch.json", "batch-deltas.json"),
+        ("verify-answer.json", "verify-answer-deltas.json"),
+    ] {
+        let o = run(&["receipt", &sample(artefact), "--items", &sample(items)], b"");
+        assert_code(&o, 0);
+    }
+    // The webhook body is an artefact too (no signature check here); standard input works.
+    let body = std::fs::read(sample("webhook.json")).unwrap();
+    let o = run(&["receipt", "-", "--items", &sample("emit-delta.json")], &body);
+    assert_code(&o, 0);
+    assert!(out(&o).starts_with("webhook event: VERIFIED"));
+}
+
+#[test]
+fn receipt_json_output() {
+    let o = run(
+        &[
+            "receipt",
+            "--json",
+            &sample("emit.json"),
+            "--items",
+            &sample("emit-delta.json"),
+        ],
+        b"",
+    );
+    assert_code(&o, 0);
+    let v: Value = serde_json::from_slice(&o.stdout).expect("JSON report");
+    assert_eq!(v["verdict"], "verified");
+    assert_eq!(v["artefact"], "emit");
+    assert_eq!(v["nodeEncoding"], "hex0x");
+    assert_eq!(v["encoding"]["finding"], "detected");
+    assert_eq!(v["mappings"][0]["mapping"]["amountKey"], "delta");
+    assert!(
+        v["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["outcome"] == "pass")
+    );
+}
+
+#[test]
+fn receipt_tampered_exit_1_naming_the_check() {
+    let text = std::fs::read_to_string(sample("emit-delta.json")).unwrap();
+    let tampered = temp(
+        "emit-delta-tampered.json",
+        text.replace("42.5", "42.25").as_bytes(),
+    );
+    let o = run(&["receipt", &sample("emit.json"), "--items", &tampered], b"");
+    assert_code(&o, 1);
+    let t = out(&o);
+    assert!(t.contains("  FAIL  item hash of delta 0:"), "{t}");
+    assert!(t.contains("  FAIL  delta: expected 42.25, found 42.5"), "{t}");
+    assert!(t.trim_end().ends_with("verdict: NOT VERIFIED"), "{t}");
+
+    let o = run(
+        &[
+            "receipt",
+            "--json",
+            &sample("emit.json"),
+            "--expect-receipt",
+            &format!("0x{}", "ab".repeat(32)),
+        ],
+        b"",
+    );
+    assert_code(&o, 1);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let failed: Vec<_> = v["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["outcome"] == "fail")
+        .collect();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0]["name"], "stored receipt");
+    assert_eq!(failed[0]["failure"]["kind"], "receiptIdMismatch");
+
+    // Nothing checkable is not "verified" either.
+    let o = run(&["receipt", &sample("verify-answer.json")], b"");
+    assert_code(&o, 1);
+    assert!(out(&o).contains("UNVERIFIABLE"));
+}
+
+#[test]
+fn receipt_garbage_exit_2() {
+    assert_bad_input(&run(&["receipt", "-"], b"not json"));
+    assert_bad_input(&run(&["receipt", "-"], br#"{"hello":1}"#));
+    assert_bad_input(&run(
+        &["receipt", "-"],
+        br#"{"success":true,"data":{"itemHashes":["0x12"]}}"#,
+    ));
+    assert_bad_input(&run(&["receipt", "/nonexistent/emit.json"], b""));
+    assert_bad_input(&run(
+        &["receipt", &sample("emit.json"), "--items", "/nonexistent.json"],
+        b"",
+    ));
+    let bad_items = temp("bad-items.json", br#"[{"customerId":"c","reason":"r"}]"#);
+    assert_bad_input(&run(
+        &["receipt", &sample("emit.json"), "--items", &bad_items],
+        b"",
+    ));
+    assert_bad_input(&run(
+        &["receipt", &sample("emit.json"), "--expect-receipt", "rcpt_1"],
+        b"",
+    ));
+}
+
+// ---- chain ----
+
+#[test]
+fn chain_genuine_tampered_garbage() {
+    let o = run(&["chain", &sample("chain.jsonl")], b"");
+    assert_code(&o, 0);
+    let t = out(&o);
+    assert!(
+        t.contains("receipts: 3 (3 lines)") && t.contains("node encoding: hex0x (detected)"),
+        "{t}"
+    );
+    assert!(
+        o.stderr.is_empty(),
+        "no progress bar when stderr is not a terminal"
+    );
+
+    let o = run(
+        &["chain", "--json", "-"],
+        &std::fs::read(sample("chain.jsonl")).unwrap(),
+    );
+    assert_code(&o, 0);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (v["verdict"].as_str(), v["receipts"].as_u64()),
+        (Some("verified"), Some(3))
+    );
+
+    let text = std::fs::read_to_string(sample("chain.jsonl")).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let dropped = temp(
+        "chain-dropped.jsonl",
+        format!("{}\n{}\n", lines[0], lines[2]).as_bytes(),
+    );
+    let o = run(&["chain", &dropped], b"");
+    assert_code(&o, 1);
+    assert!(out(&o).contains("FAIL  line 2: previousProofHash"), "{}", out(&o));
+
+    assert_bad_input(&run(
+        &["chain", "-"],
+        format!("{}\nnot json\n", lines[0]).as_bytes(),
+    ));
+    assert_bad_input(&run(&["chain", "/nonexistent.jsonl"], b""));
+}
+
+// ---- webhook ----
+
+#[test]
+fn webhook_genuine_exit_0() {
+    let (sig, ts) = headers();
+    let now = (ts.parse::<i64>().unwrap() + 60).to_string();
+    let root = emit_root();
+    let o = run(
+        &[
+            "webhook",
+            "--secret-env",
+            SECRET_VAR,
+            "--signature",
+            &sig,
+            "--timestamp",
+            &ts,
+            "--now",
+            &now,
+            "--items",
+            &sample("emit-delta.json"),
+            "--expect-receipt",
+            &root,
+            &sample("webhook.json"),
+        ],
+        b"",
+    );
+    assert_code(&o, 0);
+    let t = out(&o);
+    assert!(
+        t.contains("  ok    signature:") && t.contains("signed 60 s ago"),
+        "{t}"
+    );
+    assert!(t.contains("  ok    stored receipt:"), "{t}");
+}
+
+#[test]
+fn webhook_tampered_exit_1() {
+    let (sig, ts) = headers();
+    let body = std::fs::read(sample("webhook.json")).unwrap();
+    let stale = (ts.parse::<i64>().unwrap() + 301).to_string();
+    let o = run(
+        &[
+            "webhook",
+            "--secret-env",
+            SECRET_VAR,
+            "--signature",
+            &sig,
+            "--timestamp",
+            &ts,
+            "--now",
+            &stale,
+            "-",
+        ],
+        &body,
+    );
+    assert_code(&o, 1);
+    assert!(
+        out(&o).contains("FAIL  signature: stale timestamp"),
+        "{}",
+        out(&o)
+    );
+    // Wider tolerance accepts it.
+    let o = run(
+        &[
+            "webhook",
+            "--secret-env",
+            SECRET_VAR,
+            "--signature",
+            &sig,
+            "--timestamp",
+            &ts,
+            "--now",
+            &stale,
+            "--tolerance",
+            "400",
+            "-",
+        ],
+        &body,
+    );
+    assert_code(&o, 0);
+    // One body byte changed.
+    let mut changed = body.clone();
+    let at = changed.windows(5).position(|w| w == b"42.5,").unwrap();
+    changed[at + 3] = b'6';
+    let o = run(
+        &[
+            "webhook",
+            "--json",
+            "--secret-env",
+            SECRET_VAR,
+            "--signature",
+            &sig,
+            "--timestamp",
+            &ts,
+            "--now",
+            &ts,
+            "-",
+        ],
+        &changed,
+    );
+    assert_code(&o, 1);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["checks"][0]["name"], "signature");
+    assert_eq!(v["checks"][0]["failure"]["kind"], "signature");
+    assert_eq!(v["checks"][0]["failure"]["reason"], "mismatch");
+}
+
+#[test]
+fn webhook_garbage_exit_2() {
+    let (sig, ts) = headers();
+    let w = sample("webhook.json");
+    assert_bad_input(&run(
+        &[
+            "webhook",
+            "--secret-env",
+            "PACSPACE_UNSET_VAR_X",
+            "--signature",
+            &sig,
+            "--timestamp",
+            &ts,
+            &w,
+        ],
+        b"",
+    ));
+    assert_bad_input(&run(
+        &["webhook", "--secret-env", SECRET_VAR, "--signature", &sig, &w],
+        b"",
+    ));
+    assert_bad_input(&run(
+        &[
+            "webhook",
+            "--secret-env",
+            SECRET_VAR,
+            "--signature",
+            &sig,
+            "--timestamp",
+            &ts,
+            "--now",
+            "soon",
+            &w,
+        ],
+        b"",
+    ));
+    // Genuinely signed, but not an event: bad input.
+    let body = b"[1,2,3]";
+    let mut buf = [0u8; 67];
+    let good = pacspace_proof::signature::sign_webhook(SECRET.as_bytes(), &ts, body, &mut buf).to_string();
+    let args = [
+        "webhook",
+        "--secret-env",
+        SECRET_VAR,
+        "--signature",
+        &good,
+        "--timestamp",
+        &ts,
+        "--now",
+        &ts,
+        "-",
+    ];
+    assert_bad_input(&run(&args, body));
+    // A malformed signature header is a failed check (exit 1), not bad input.
+    let args = [
+        "webhook",
+        "--secret-env",
+        SECRET_VAR,
+        "--signature",
+        "v1=00",
+        "--timestamp",
+        &ts,
+        "--now",
+        &ts,
+        "-",
+    ];
+    let o = run(&args, body);
+    assert_code(&o, 1);
+    assert!(
+        out(&o).contains("FAIL  signature: signature value 0 is not"),
+        "{}",
+        out(&o)
+    );
+}

@@ -1,0 +1,56 @@
+//! Numbers written as ECMAScript `Number.prototype.toString` writes them.
+
+use crate::canonical::Sink;
+use core::fmt;
+
+/// A number that JSON (and so the service) cannot carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberError {
+    /// NaN.
+    NaN,
+    /// +∞ or −∞ (also what a JSON number too large for a double becomes).
+    Infinite,
+}
+
+impl fmt::Display for NumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NumberError::NaN => f.write_str("NaN cannot appear in canonical JSON"),
+            NumberError::Infinite => f.write_str(
+                "infinite number (or one beyond the double range) cannot appear in canonical JSON",
+            ),
+        }
+    }
+}
+
+impl core::error::Error for NumberError {}
+
+/// Writes `value` as JavaScript's `String(value)` does (`1.0`→`1`, `-0`→`0`,
+/// `1e21`→`1e+21`, `1e-7`→`1e-7`); refuses NaN and infinities.
+///
+/// ```
+/// use pacspace_proof::canonical::write_number;
+/// let mut out = Vec::new();
+/// write_number(&mut out, 1e21).unwrap();
+/// out.push(b' ');
+/// write_number(&mut out, -0.0).unwrap();
+/// out.push(b' ');
+/// write_number(&mut out, 0.1 + 0.2).unwrap();
+/// assert_eq!(out, b"1e+21 0 0.30000000000000004");
+/// assert!(write_number(&mut out, f64::NAN).is_err());
+/// ```
+pub fn write_number<S: Sink + ?Sized>(sink: &mut S, value: f64) -> Result<(), NumberError> {
+    if value.is_nan() {
+        return Err(NumberError::NaN);
+    }
+    if value.is_infinite() {
+        return Err(NumberError::Infinite);
+    }
+    if value == 0.0 {
+        sink.write(b"0");
+        return Ok(());
+    }
+    let mut buf = ryu_js::Buffer::new();
+    sink.write(buf.format_finite(value).as_bytes());
+    Ok(())
+}

@@ -1,0 +1,22 @@
+//! Chains: each receipt's `previousProofHash` is the `proofHash` stored
+//! before it, for one tenant, in order — checked streaming, in constant
+//! memory.
+//!
+//! ```
+//! use pacspace_proof::chain::ChainVerifier;
+//!
+//! let mut chain = ChainVerifier::new();
+//! chain.push_line(b"").unwrap(); // blank lines are skipped
+//! assert_eq!(chain.finish().lines, 1);
+//! ```
+
+#[cfg(feature = "std")]
+mod jsonl;
+mod verifier;
+
+#[cfg(feature = "std")]
+pub use jsonl::verify_chain_jsonl;
+pub use verifier::{
+    ChainInputError, ChainReport, ChainStart, ChainVerifier, DEFAULT_MAX_LINE_BYTES, LineFailure,
+    MAX_REPORTED_FAILURES,
+};
