@@ -16,6 +16,7 @@
 //! | [`tree`] | itemsRoot, paths, single and multi inclusion proofs | core / `alloc` |
 //! | [`receipt`] | the service's artefacts, verified into a [`Report`] | `alloc` |
 //! | [`signature`] | webhook signatures (HMAC-SHA256, constant time) | core |
+//! | [`level`] | assurance levels: what a verdict may claim | core |
 //! | [`chain`] | `previousProofHash` continuity, streaming | `alloc` / `std` |
 //! | `fetch` | blocking HTTP client for the public endpoints | `fetch` |
 //! | `parallel` | root and leaf hashing on all cores | `parallel` |
@@ -47,6 +48,7 @@ extern crate std;
 pub mod canonical;
 pub mod hashing;
 pub mod item;
+pub mod level;
 pub mod signature;
 pub mod tree;
 
@@ -66,6 +68,7 @@ pub mod parallel;
 
 pub use hashing::{Hash32, NodeEncoding, keccak256};
 pub use item::{DeltaItem, ItemMapping};
+pub use level::Level;
 pub use tree::{items_root, verify_proof};
 
 #[cfg(feature = "alloc")]

@@ -86,7 +86,10 @@ fn receipt_genuine_samples_exit_0_with_findings() {
     );
     assert_code(&o, 0);
     let text = out(&o);
-    assert!(text.starts_with("emit response: VERIFIED\n"), "{text}");
+    assert!(
+        text.starts_with("emit response: VERIFIED (level: verified)\n"),
+        "{text}"
+    );
     assert!(text.contains("node encoding: hex0x (detected"), "{text}");
     assert!(
         text.contains("item mapping (delta 0): amount key \"delta\", absent referenceId omitted"),

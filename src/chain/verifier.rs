@@ -12,7 +12,7 @@
 
 use crate::receipt::wire::{ReceiptId, WebhookProof};
 use crate::receipt::{Failure, Verdict, detect_encoding};
-use crate::{Hash32, NodeEncoding, items_root};
+use crate::{Hash32, Level, NodeEncoding, items_root};
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt;
@@ -51,6 +51,10 @@ pub struct LineFailure {
 pub struct ChainReport {
     /// The verdict: verified when no failure and at least one receipt.
     pub verdict: Verdict,
+    /// The assurance level: `consistent` when every receipt's root and link
+    /// agree (the receipts agree with each other; nothing of the user's was
+    /// compared), `not_verified` otherwise.
+    pub level: Level,
     /// Lines read (blank lines included).
     pub lines: u64,
     /// Receipts checked.
@@ -75,7 +79,7 @@ pub struct ChainReport {
 
 impl fmt::Display for ChainReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "receipt chain: {}", self.verdict)?;
+        writeln!(f, "receipt chain: {} (level: {})", self.verdict, self.level)?;
         writeln!(f, "receipts: {} ({} lines)", self.receipts, self.lines)?;
         match self.node_encoding {
             Some(e) => writeln!(f, "node encoding: {e} (detected)")?,
@@ -348,6 +352,11 @@ impl ChainVerifier {
         };
         ChainReport {
             verdict,
+            level: if verdict == Verdict::Verified {
+                Level::Consistent
+            } else {
+                Level::NotVerified
+            },
             lines: self.lines,
             receipts: self.receipts,
             start: self.start,

@@ -5,13 +5,13 @@ use crate::Hash32;
 use crate::receipt::batch::verify_batch;
 use crate::receipt::emit::verify_emit;
 use crate::receipt::mapping::{DeltaInputError, SubmittedDelta};
-use crate::receipt::report::{ArtefactKind, Report};
 use crate::receipt::status::verify_delta_status;
 use crate::receipt::verify_answer::verify_public_answer;
 use crate::receipt::webhook::verify_webhook;
 use crate::receipt::wire::{
     BatchResponse, DeltaStatusResponse, EmitResponse, Envelope, VerifyAnswer, WebhookEvent,
 };
+use crate::receipt::{ArtefactKind, Report};
 use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::{String, ToString};

@@ -4,8 +4,8 @@ use crate::Hash32;
 use crate::receipt::common::{check_echo, check_item_hash, error_text};
 use crate::receipt::detect::{ClaimKind, RootClaim, check_root_claims, check_stored};
 use crate::receipt::mapping::SubmittedDelta;
-use crate::receipt::report::{ArtefactKind, Failure, Report};
 use crate::receipt::wire::{BatchResponse, ReceiptId};
+use crate::receipt::{ArtefactKind, Basis, Failure, Report};
 use alloc::format;
 use alloc::vec::Vec;
 
@@ -123,7 +123,14 @@ pub fn verify_batch(
         };
         leaves.push(item_hash);
         if let Some(s) = submitted.get(i) {
-            check_item_hash(&mut r, i, &format!("results[{i}].itemHash"), s, &item_hash);
+            check_item_hash(
+                &mut r,
+                Basis::OwnItem,
+                i,
+                &format!("results[{i}].itemHash"),
+                s,
+                &item_hash,
+            );
         }
         match (&res.receipt_id, shared) {
             (None, _) => {

@@ -2,8 +2,8 @@
 
 use crate::Hash32;
 use crate::receipt::mapping::{SubmittedDelta, find_mapping};
-use crate::receipt::report::{Failure, MappingFinding, Report};
 use crate::receipt::wire::ReceiptId;
+use crate::receipt::{Basis, Failure, MappingFinding, Report};
 use alloc::format;
 use alloc::string::ToString;
 
@@ -40,7 +40,7 @@ pub(crate) fn check_echo(
     if let Some(c) = customer_id {
         let field = format!("{prefix}customerId");
         if c == submitted.customer_id {
-            report.pass(&field, format!("{c:?} as submitted"));
+            report.pass_on(Basis::OwnField, &field, format!("{c:?} as submitted"));
         } else {
             report.fail(
                 &field,
@@ -55,7 +55,7 @@ pub(crate) fn check_echo(
     if let Some(a) = amount {
         let field = format!("{prefix}{amount_key}");
         if a == submitted.amount {
-            report.pass(&field, format!("{a} as submitted"));
+            report.pass_on(Basis::OwnField, &field, format!("{a} as submitted"));
         } else {
             report.fail(
                 &field,
@@ -69,9 +69,12 @@ pub(crate) fn check_echo(
     }
 }
 
-/// The submitted delta must hash (under some mapping) to `found`.
+/// The submitted delta must hash (under some mapping) to `found`. `basis`
+/// says whose delta it is: the user's ([`Basis::OwnItem`]) or one the
+/// artefact echoes ([`Basis::Artefact`]).
 pub(crate) fn check_item_hash(
     report: &mut Report,
+    basis: Basis,
     item: usize,
     field: &str,
     submitted: &SubmittedDelta,
@@ -83,7 +86,8 @@ pub(crate) fn check_item_hash(
                 item,
                 mapping: Some(m),
             });
-            report.pass(
+            report.pass_on(
+                basis,
                 field,
                 format!("{found} is the hash of submitted delta {item} under mapping: {m}"),
             );

@@ -2,8 +2,8 @@
 //! `itemHashes` (n ≥ 2) and its root decides which encoding the service uses.
 
 use crate::receipt::common::opaque_why;
-use crate::receipt::report::{EncodingFinding, Failure, Report};
 use crate::receipt::wire::ReceiptId;
+use crate::receipt::{Basis, EncodingFinding, Failure, Report};
 use crate::{Hash32, NodeEncoding, items_root};
 use alloc::format;
 
@@ -101,7 +101,8 @@ pub(crate) fn check_root_claims(
                     EncodingFinding::Detected(e) => format!("under node encoding {e}"),
                     _ => "(any node encoding)".into(),
                 };
-                report.pass(
+                report.pass_on(
+                    Basis::Root,
                     claim.field,
                     format!("{h} is the root of the {n} itemHash(es) {how}"),
                 );
@@ -138,14 +139,19 @@ pub(crate) fn check_stored(report: &mut Report, stored: &Hash32, leaves: &[Hash3
         return;
     };
     if root == *stored {
-        report.pass(NAME, format!("{stored} is the recomputed root"));
+        report.pass_on(
+            Basis::OwnReceipt,
+            NAME,
+            format!("{stored} is the recomputed root"),
+        );
         return;
     }
     if !matches!(report.encoding, EncodingFinding::Detected(_)) {
         if let EncodingFinding::Detected(e) = detect_encoding(leaves, stored) {
             report.encoding = EncodingFinding::Detected(e);
             report.node_encoding = e;
-            report.pass(
+            report.pass_on(
+                Basis::OwnReceipt,
                 NAME,
                 format!(
                     "{stored} is the root of the {} itemHashes under node encoding {e}",

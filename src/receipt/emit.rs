@@ -4,8 +4,8 @@ use crate::Hash32;
 use crate::receipt::common::{check_echo, error_text};
 use crate::receipt::detect::{ClaimKind, RootClaim, check_root_claims, check_stored};
 use crate::receipt::mapping::{SubmittedDelta, find_mapping};
-use crate::receipt::report::{ArtefactKind, Failure, MappingFinding, Report};
 use crate::receipt::wire::{EmitResponse, ReceiptId};
+use crate::receipt::{ArtefactKind, Basis, Failure, MappingFinding, Report};
 use alloc::format;
 
 /// Verifies an emit response against the deltas submitted with it (usually
@@ -69,7 +69,11 @@ pub fn verify_emit(
                     mapping: Some(m),
                 });
                 let pos = d.item_hashes.iter().position(|x| *x == h).unwrap_or_default();
-                r.pass(&name, format!("{h} = itemHashes[{pos}] (mapping: {m})"));
+                r.pass_on(
+                    Basis::OwnItem,
+                    &name,
+                    format!("{h} = itemHashes[{pos}] (mapping: {m})"),
+                );
             }
             None => {
                 r.mappings.push(MappingFinding {

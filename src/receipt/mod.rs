@@ -21,9 +21,11 @@
 
 mod artefact;
 mod batch;
+mod check;
 mod common;
 mod detect;
 mod emit;
+mod failure;
 mod mapping;
 mod report;
 mod status;
@@ -33,10 +35,12 @@ pub mod wire;
 
 pub use artefact::{Artefact, WireError, verify_receipt_json};
 pub use batch::verify_batch;
+pub use check::{Basis, Check, EncodingFinding, MappingFinding, Outcome, Verdict};
 pub use detect::detect_encoding;
 pub use emit::verify_emit;
+pub use failure::Failure;
 pub use mapping::{DeltaInputError, SubmittedDelta, detect_list_root, find_mapping};
-pub use report::{ArtefactKind, Check, EncodingFinding, Failure, MappingFinding, Outcome, Report, Verdict};
+pub use report::{ArtefactKind, Report};
 pub use status::verify_delta_status;
 pub use verify_answer::verify_public_answer;
 pub use webhook::{DELTA_FAILED, DELTA_VERIFIED, DeliveryHeaders, verify_webhook, verify_webhook_delivery};

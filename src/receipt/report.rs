@@ -1,9 +1,9 @@
 //! Verification reports: every check by name with its outcome, the node
 //! encoding and delta→item mapping that were used, and one verdict.
 
-use crate::receipt::wire::ReceiptId;
-use crate::signature::SignatureError;
-use crate::{Hash32, ItemMapping, NodeEncoding};
+use crate::receipt::{Basis, Check, EncodingFinding, Failure, MappingFinding, Outcome, Verdict};
+use crate::{ItemMapping, Level, NodeEncoding};
+use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
@@ -33,287 +33,6 @@ impl fmt::Display for ArtefactKind {
             ArtefactKind::DeltaStatus => "delta status answer",
             ArtefactKind::Webhook => "webhook event",
             ArtefactKind::VerifyAnswer => "verify-endpoint answer",
-        })
-    }
-}
-
-/// Exactly what did not match.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
-pub enum Failure {
-    /// The receipt lists no item hashes.
-    EmptyItemHashes,
-    /// The submitted delta's item hash (under every mapping) is not among `itemHashes`.
-    ItemHashNotFound {
-        /// Which submitted delta (0 for a single emit).
-        item: usize,
-        /// Its hash under the default mapping.
-        computed: Hash32,
-        /// How many item hashes were searched.
-        searched: usize,
-    },
-    /// A listed item hash is not the submitted delta's hash under any mapping.
-    ItemHashMismatch {
-        /// Field path, e.g. `results[2].itemHash` or `proof.contentHash`.
-        field: String,
-        /// The submitted delta's hash under the default mapping.
-        expected: Hash32,
-        /// The hash the artefact lists.
-        found: Hash32,
-    },
-    /// `contentHash` is not among `itemHashes`.
-    ContentHashNotInItemHashes {
-        /// The content hash.
-        content_hash: Hash32,
-        /// How many item hashes were searched.
-        searched: usize,
-    },
-    /// The root recomputed from the item hashes differs from the claimed one.
-    RootMismatch {
-        /// The field holding the claimed root (`itemsRoot`, `proofHash`, `receiptId`).
-        field: String,
-        /// The claimed root.
-        claimed: Hash32,
-        /// The root recomputed under the default node encoding (none reproduced the claim).
-        computed: Hash32,
-    },
-    /// A receipt id that should equal a known root does not.
-    ReceiptIdMismatch {
-        /// The field holding the id.
-        field: String,
-        /// The root it should equal.
-        expected: Hash32,
-        /// The id found.
-        found: ReceiptId,
-    },
-    /// A field the artefact echoes differs from what was submitted (or from a sibling field).
-    FieldMismatch {
-        /// Field path.
-        field: String,
-        /// Expected value (as text).
-        expected: String,
-        /// Found value (as text).
-        found: String,
-    },
-    /// A field the check needs is absent.
-    MissingField {
-        /// Field path.
-        field: String,
-    },
-    /// A count differs.
-    CountMismatch {
-        /// What was counted.
-        field: String,
-        /// Expected count.
-        expected: u64,
-        /// Found count.
-        found: u64,
-    },
-    /// The service itself reports a failure.
-    StatusFailed {
-        /// Field path of the status.
-        field: String,
-        /// The error text the service gave, if any.
-        error: Option<String>,
-    },
-    /// A webhook event that is neither `delta.verified` nor `delta.failed`.
-    UnexpectedEvent {
-        /// The event name.
-        event: String,
-    },
-    /// `previousProofHash` is not the proofHash of the receipt before it.
-    ChainBreak {
-        /// 1-based line number.
-        line: u64,
-        /// The previous receipt's proofHash.
-        expected: ReceiptId,
-        /// The `previousProofHash` found (None: null or absent).
-        found: Option<ReceiptId>,
-    },
-    /// A receipt in a chain reproduces its root only under another node encoding than the first one did.
-    EncodingChanged {
-        /// 1-based line number.
-        line: u64,
-        /// The encoding of the chain's first decidable receipt.
-        first: NodeEncoding,
-        /// This receipt's encoding.
-        found: NodeEncoding,
-    },
-    /// The webhook signature is not accepted.
-    Signature(SignatureError),
-}
-
-impl fmt::Display for Failure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Failure::EmptyItemHashes => f.write_str("itemHashes is empty"),
-            Failure::ItemHashNotFound {
-                item,
-                computed,
-                searched,
-            } => write!(
-                f,
-                "submitted delta {item} hashes to {computed} (default mapping; no mapping matched), which is not among the {searched} itemHashes"
-            ),
-            Failure::ItemHashMismatch {
-                field,
-                expected,
-                found,
-            } => write!(
-                f,
-                "{field}: expected {expected} (submitted delta, default mapping; no mapping matched), found {found}"
-            ),
-            Failure::ContentHashNotInItemHashes {
-                content_hash,
-                searched,
-            } => write!(
-                f,
-                "contentHash {content_hash} is not among the {searched} itemHashes"
-            ),
-            Failure::RootMismatch {
-                field,
-                claimed,
-                computed,
-            } => write!(
-                f,
-                "{field} {claimed} is not the root of itemHashes under any node encoding (hex0x gives {computed})"
-            ),
-            Failure::ReceiptIdMismatch {
-                field,
-                expected,
-                found,
-            } => write!(f, "{field}: expected {expected}, found {found}"),
-            Failure::FieldMismatch {
-                field,
-                expected,
-                found,
-            } => write!(f, "{field}: expected {expected}, found {found}"),
-            Failure::MissingField { field } => write!(f, "{field} is missing"),
-            Failure::CountMismatch {
-                field,
-                expected,
-                found,
-            } => write!(f, "{field}: expected {expected}, found {found}"),
-            Failure::StatusFailed { field, error } => match error {
-                Some(e) => write!(f, "{field} is FAILED: {e}"),
-                None => write!(f, "{field} is FAILED"),
-            },
-            Failure::UnexpectedEvent { event } => {
-                write!(f, "event {event:?} is neither delta.verified nor delta.failed")
-            }
-            Failure::ChainBreak {
-                line,
-                expected,
-                found,
-            } => match found {
-                Some(found) => write!(
-                    f,
-                    "line {line}: previousProofHash {found} is not the previous proofHash {expected}"
-                ),
-                None => write!(
-                    f,
-                    "line {line}: previousProofHash is absent but the previous proofHash is {expected}"
-                ),
-            },
-            Failure::EncodingChanged { line, first, found } => write!(
-                f,
-                "line {line}: root reproduced under node encoding {found}, but earlier receipts use {first}"
-            ),
-            Failure::Signature(e) => e.fmt(f),
-        }
-    }
-}
-
-/// The outcome of one check.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "outcome", rename_all = "camelCase")]
-pub enum Outcome {
-    /// The check passed; `detail` says what matched.
-    Pass {
-        /// What matched.
-        detail: String,
-    },
-    /// The check failed.
-    Fail {
-        /// What did not match.
-        failure: Failure,
-    },
-    /// The check could not be made; `why` says why (opaque id, missing input, …).
-    NotCheckable {
-        /// Why not.
-        why: String,
-    },
-}
-
-/// One named check.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Check {
-    /// What was checked, e.g. `itemsRoot`.
-    pub name: String,
-    /// How it went.
-    #[serde(flatten)]
-    pub outcome: Outcome,
-}
-
-/// Which node encoding reproduced a claimed root (SPEC section 4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(tag = "finding", content = "value", rename_all = "camelCase")]
-pub enum EncodingFinding {
-    /// This encoding, and only it, reproduced the root.
-    Detected(NodeEncoding),
-    /// None of the three encodings reproduced the root.
-    NoneReproduced,
-    /// Fewer than two item hashes: the root does not depend on the encoding.
-    Undecidable {
-        /// The number of item hashes.
-        leaves: usize,
-    },
-    /// No root could be recomputed (opaque id, no item hashes).
-    NotApplicable,
-}
-
-impl fmt::Display for EncodingFinding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EncodingFinding::Detected(e) => write!(f, "{e} (detected: it reproduced the root)"),
-            EncodingFinding::NoneReproduced => f.write_str("none of hex0x, hex, bytes reproduced the root"),
-            EncodingFinding::Undecidable { leaves } => write!(
-                f,
-                "not decidable from {leaves} item hash(es): the root does not depend on it"
-            ),
-            EncodingFinding::NotApplicable => f.write_str("not used (no root recomputed)"),
-        }
-    }
-}
-
-/// Which delta→item mapping reproduced a submitted delta's item hash.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct MappingFinding {
-    /// Index of the submitted delta.
-    pub item: usize,
-    /// The mapping that reproduced the hash, or `None` when none did.
-    pub mapping: Option<ItemMapping>,
-}
-
-/// The overall verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Verdict {
-    /// No check failed and at least one passed.
-    Verified,
-    /// At least one check failed.
-    NotVerified,
-    /// No check failed but none could be made either.
-    Unverifiable,
-}
-
-impl fmt::Display for Verdict {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Verdict::Verified => "VERIFIED",
-            Verdict::NotVerified => "NOT VERIFIED",
-            Verdict::Unverifiable => "UNVERIFIABLE",
         })
     }
 }
@@ -421,8 +140,24 @@ impl Report {
     /// assert_eq!(r.checks.len(), 1);
     /// ```
     pub fn pass(&mut self, name: &str, detail: String) {
+        self.pass_on(Basis::Artefact, name, detail);
+    }
+
+    /// Records a passed check resting on `basis` (what was compared).
+    ///
+    /// ```
+    /// use pacspace_proof::{Level, Report};
+    /// use pacspace_proof::receipt::{ArtefactKind, Basis};
+    /// let mut r = Report::new(ArtefactKind::Emit);
+    /// r.pass_on(Basis::Root, "itemsRoot", "recomputed".into());
+    /// assert_eq!(r.level(), Level::Consistent);
+    /// r.pass_on(Basis::OwnItem, "item hash of delta 0", "reproduced".into());
+    /// assert_eq!(r.level(), Level::Verified);
+    /// ```
+    pub fn pass_on(&mut self, basis: Basis, name: &str, detail: String) {
         self.checks.push(Check {
             name: name.into(),
+            basis,
             outcome: Outcome::Pass { detail },
         });
     }
@@ -437,6 +172,7 @@ impl Report {
     pub fn fail(&mut self, name: &str, failure: Failure) {
         self.checks.push(Check {
             name: name.into(),
+            basis: Basis::Artefact,
             outcome: Outcome::Fail { failure },
         });
     }
@@ -451,29 +187,127 @@ impl Report {
     pub fn not_checkable(&mut self, name: &str, why: String) {
         self.checks.push(Check {
             name: name.into(),
+            basis: Basis::Artefact,
             outcome: Outcome::NotCheckable { why },
         });
+    }
+
+    /// The assurance level reached: [`Level::NotVerified`] when a check
+    /// failed or none passed; [`Level::Verified`] when the user's own data
+    /// reproduced the item hash(es) and the root (a submitted delta's hash
+    /// found and the root recomputed, the root recomputed from the submitted
+    /// deltas themselves, or a stored receiptId equal to the recomputed
+    /// root); [`Level::Anchored`] when, on top of that, the root was found
+    /// on the public ledger; [`Level::Consistent`] otherwise.
+    ///
+    /// ```
+    /// use pacspace_proof::{Level, Report};
+    /// use pacspace_proof::receipt::{ArtefactKind, Basis, Failure};
+    /// let mut r = Report::new(ArtefactKind::Webhook);
+    /// assert_eq!(r.level(), Level::NotVerified); // nothing checked
+    /// r.pass("contentHash in itemHashes", "itemHashes[0]".into());
+    /// r.pass_on(Basis::Root, "proofHash", "recomputed".into());
+    /// assert_eq!(r.level(), Level::Consistent);
+    /// r.pass_on(Basis::OwnReceipt, "stored receipt", "equal".into());
+    /// assert_eq!(r.level(), Level::Verified);
+    /// r.pass_on(Basis::Ledger, "ledger anchor", "calldata offset 36".into());
+    /// assert_eq!(r.level(), Level::Anchored);
+    /// r.fail("itemHashes", Failure::EmptyItemHashes);
+    /// assert_eq!(r.level(), Level::NotVerified);
+    /// ```
+    pub fn level(&self) -> Level {
+        let (mut any, mut root, mut own_item, mut own_root, mut ledger) = (false, false, false, false, false);
+        for c in &self.checks {
+            match c.outcome {
+                Outcome::Fail { .. } => return Level::NotVerified,
+                Outcome::NotCheckable { .. } => continue,
+                Outcome::Pass { .. } => {}
+            }
+            any = true;
+            match c.basis {
+                Basis::Artefact | Basis::OwnField => {}
+                Basis::Root => root = true,
+                Basis::OwnItem => own_item = true,
+                Basis::OwnRoot | Basis::OwnReceipt => own_root = true,
+                Basis::Ledger => ledger = true,
+            }
+        }
+        let verified = own_root || (own_item && root);
+        match (any, verified, ledger) {
+            (false, _, _) => Level::NotVerified,
+            (true, true, true) => Level::Anchored,
+            (true, true, false) => Level::Verified,
+            (true, false, _) => Level::Consistent,
+        }
+    }
+
+    /// What this report did not establish, in plain words: the checks that
+    /// could not be made, the user's own data when none was compared, and
+    /// the public ledger when it was not asked.
+    ///
+    /// ```
+    /// use pacspace_proof::Report;
+    /// use pacspace_proof::receipt::{ArtefactKind, Basis};
+    /// let mut r = Report::new(ArtefactKind::Emit);
+    /// r.pass_on(Basis::Root, "itemsRoot", "recomputed".into());
+    /// let missing = r.not_checked();
+    /// assert!(missing.iter().any(|m| m.contains("submitted deltas")));
+    /// assert!(missing.iter().any(|m| m.contains("ledger")));
+    /// ```
+    pub fn not_checked(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .checks
+            .iter()
+            .filter_map(|c| match &c.outcome {
+                Outcome::NotCheckable { why } => Some(format!("{}: {why}", c.name)),
+                _ => None,
+            })
+            .collect();
+        let passed = |b: fn(Basis) -> bool| {
+            self.checks
+                .iter()
+                .any(|c| matches!(c.outcome, Outcome::Pass { .. }) && b(c.basis))
+        };
+        if !passed(|b| matches!(b, Basis::OwnItem | Basis::OwnRoot | Basis::OwnReceipt)) {
+            out.push(
+                "your own data: no submitted deltas or stored receiptId reproduced an item hash or the root \
+                 (give the deltas you sent, or the receiptId you stored)"
+                    .into(),
+            );
+        }
+        if !passed(|b| b == Basis::Ledger) {
+            out.push("the public ledger: the root was not looked up on the ledger".into());
+        }
+        out
     }
 }
 
 impl Serialize for Report {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Report", 7)?;
+        let mut st = s.serialize_struct("Report", 9)?;
         st.serialize_field("artefact", &self.artefact)?;
         st.serialize_field("verdict", &self.verdict())?;
+        st.serialize_field("level", &self.level())?;
         st.serialize_field("nodeEncoding", &self.node_encoding)?;
         st.serialize_field("encoding", &self.encoding)?;
         st.serialize_field("mappings", &self.mappings)?;
         st.serialize_field("checks", &self.checks)?;
         st.serialize_field("notes", &self.notes)?;
+        st.serialize_field("notChecked", &self.not_checked())?;
         st.end()
     }
 }
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}: {}", self.artefact, self.verdict())?;
+        writeln!(
+            f,
+            "{}: {} (level: {})",
+            self.artefact,
+            self.verdict(),
+            self.level()
+        )?;
         writeln!(f, "node encoding: {}", self.encoding_line())?;
         for m in &self.mappings {
             match m.mapping {
@@ -500,6 +334,9 @@ impl fmt::Display for Report {
         }
         for n in &self.notes {
             writeln!(f, "note: {n}")?;
+        }
+        for n in self.not_checked() {
+            writeln!(f, "not checked: {n}")?;
         }
         Ok(())
     }

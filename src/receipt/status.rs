@@ -3,8 +3,8 @@
 use crate::receipt::common::{check_echo, check_id, error_text, opaque_why};
 use crate::receipt::detect::{ClaimKind, RootClaim, check_root_claims};
 use crate::receipt::mapping::{SubmittedDelta, detect_list_root};
-use crate::receipt::report::{ArtefactKind, EncodingFinding, Failure, MappingFinding, Report};
 use crate::receipt::wire::{DeltaStatusResponse, ReceiptId};
+use crate::receipt::{ArtefactKind, Basis, EncodingFinding, Failure, MappingFinding, Report};
 use crate::{Hash32, ItemMapping, items_root};
 use alloc::format;
 use alloc::vec::Vec;
@@ -50,7 +50,7 @@ pub fn verify_delta_status(
     }
     if let (Some(c), false) = (d.delta_count, submitted.is_empty()) {
         if c == submitted.len() as u64 {
-            r.pass("deltaCount", format!("{c} deltas, as submitted"));
+            r.pass_on(Basis::OwnField, "deltaCount", format!("{c} deltas, as submitted"));
         } else {
             r.fail(
                 "deltaCount",
@@ -131,7 +131,8 @@ pub(crate) fn check_submitted_root(r: &mut Report, field: &str, submitted: &[Sub
                     leaves: submitted.len(),
                 }
             };
-            r.pass(
+            r.pass_on(
+                Basis::OwnRoot,
                 &name,
                 format!(
                     "{root} is the root of the {} submitted deltas (mapping: {m}; node encoding {e})",

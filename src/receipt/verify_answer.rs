@@ -5,9 +5,9 @@
 use crate::Hash32;
 use crate::receipt::common::{check_id, check_item_hash, error_text};
 use crate::receipt::mapping::SubmittedDelta;
-use crate::receipt::report::{ArtefactKind, Failure, Report};
 use crate::receipt::status::check_submitted_root;
 use crate::receipt::wire::{ReceiptId, VerifyAnswer};
+use crate::receipt::{ArtefactKind, Basis, Failure, Report};
 use alloc::format;
 use alloc::string::{String, ToString};
 
@@ -75,7 +75,7 @@ pub fn verify_public_answer(
     }
     match (&ans.content_hash, submitted) {
         (Some(ch), [only]) => {
-            check_item_hash(&mut r, 0, "contentHash", only, ch);
+            check_item_hash(&mut r, Basis::OwnItem, 0, "contentHash", only, ch);
         }
         (Some(_), [_, _, ..]) => r.not_checkable(
             "contentHash",
@@ -106,7 +106,11 @@ pub fn verify_public_answer(
         .and_then(serde_json::Value::as_u64);
     if let (Some(c), false) = (record_count, submitted.is_empty()) {
         if c == submitted.len() as u64 {
-            r.pass("summary.recordCount", format!("{c}, as submitted"));
+            r.pass_on(
+                Basis::OwnField,
+                "summary.recordCount",
+                format!("{c}, as submitted"),
+            );
         } else {
             r.fail(
                 "summary.recordCount",
@@ -184,7 +188,8 @@ fn check_records(r: &mut Report, ans: &VerifyAnswer, submitted: &[SubmittedDelta
         }
     }
     if ok {
-        r.pass(
+        r.pass_on(
+            Basis::OwnField,
             "records",
             format!(
                 "{} records match the submitted deltas (amount, reason, referenceId)",

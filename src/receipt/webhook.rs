@@ -2,13 +2,13 @@
 //! a whole delivery (signature headers + raw body).
 
 use crate::Hash32;
+use crate::receipt::Failure as F;
 use crate::receipt::artefact::WireError;
 use crate::receipt::common::{check_echo, check_id, check_item_hash, error_text};
 use crate::receipt::detect::{ClaimKind, RootClaim, check_root_claims, check_stored};
 use crate::receipt::mapping::SubmittedDelta;
-use crate::receipt::report::Failure as F;
-use crate::receipt::report::{ArtefactKind, Failure, Report};
 use crate::receipt::wire::{WebhookData, WebhookDelta, WebhookEvent};
+use crate::receipt::{ArtefactKind, Basis, Failure, Report};
 use crate::signature::verify_webhook_signature;
 use alloc::format;
 use alloc::string::ToString;
@@ -95,11 +95,12 @@ pub fn verify_webhook(
     match (submitted, &echoed) {
         (Some(s), _) => {
             check_webhook_echo(&mut r, d, s);
-            check_item_hash(&mut r, 0, "proof.contentHash", s, &p.content_hash);
+            check_item_hash(&mut r, Basis::OwnItem, 0, "proof.contentHash", s, &p.content_hash);
         }
         (None, Some(Ok(e))) => {
             check_item_hash(
                 &mut r,
+                Basis::Artefact,
                 0,
                 "proof.contentHash (from the echoed data.delta)",
                 e,
@@ -204,7 +205,11 @@ fn echo_text(r: &mut Report, field: &str, found: Option<&serde_json::Value>, exp
     let Some(found) = found else { return };
     let found = found.as_str();
     if found == expected {
-        r.pass(field, format!("{:?} as submitted", found.unwrap_or("null")));
+        r.pass_on(
+            Basis::OwnField,
+            field,
+            format!("{:?} as submitted", found.unwrap_or("null")),
+        );
     } else {
         r.fail(
             field,
@@ -280,18 +285,20 @@ pub fn verify_webhook_delivery(
         }
     };
     let check = match sig {
-        Ok(m) => crate::receipt::report::Check {
+        Ok(m) => crate::receipt::Check {
             name: "signature".into(),
-            outcome: crate::receipt::report::Outcome::Pass {
+            basis: crate::receipt::Basis::Artefact,
+            outcome: crate::receipt::Outcome::Pass {
                 detail: format!(
                     "v1 value {} is the HMAC-SHA256 of timestamp.body; signed {} s ago (tolerance {} s)",
                     m.index, m.age_secs, headers.tolerance_secs
                 ),
             },
         },
-        Err(e) => crate::receipt::report::Check {
+        Err(e) => crate::receipt::Check {
             name: "signature".into(),
-            outcome: crate::receipt::report::Outcome::Fail {
+            basis: crate::receipt::Basis::Artefact,
+            outcome: crate::receipt::Outcome::Fail {
                 failure: Failure::Signature(e),
             },
         },
