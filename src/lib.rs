@@ -81,6 +81,8 @@ mod tree;
 
 #[cfg(feature = "std")]
 pub mod fetch;
+#[cfg(feature = "alloc")]
+pub mod ledger;
 #[cfg(feature = "parallel")]
 pub mod parallel;
 
