@@ -13,6 +13,8 @@
 //!   answers ([`read_mirror`], [`read_rpc`]), the search ([`find_root`]), the
 //!   decision as a pure function over recorded answers ([`decide`]), the
 //!   recorded-answers file ([`RecordedAnswers`]) and the report ([`AnchorReport`]).
+//! - **`ledger`** feature: blocking HTTP to the sources with timeouts, a body
+//!   cap, retries on 429/5xx and no redirect to another host ([`check_anchor`]).
 //!
 //! ```
 //! use pacspace_proof::{Hash32, ledger::{decide, AnchorPolicy, AnchorVerdict, Network}};
@@ -38,6 +40,8 @@ mod rpc;
 mod time;
 mod txref;
 
+#[cfg(feature = "ledger")]
+mod http;
 
 pub use answers::{ANSWERS_FORMAT, AnswersError, RecordedAnswers, SourceAnswer, SourceKind, sha256_hex};
 pub use decide::decide;
@@ -55,6 +59,8 @@ pub use rpc::{Exchange, RpcMethod, read_rpc, rpc_result};
 pub use time::{TimeError, Timestamp};
 pub use txref::{TxRef, TxRefError};
 
+#[cfg(feature = "ledger")]
+pub use http::{HttpError, LedgerClient, LedgerConfig, RetryPolicy, check_anchor};
 
 impl RecordedAnswers {
     /// Decides offline from these answers. The policy's network is replaced

@@ -243,3 +243,12 @@ fn evidence(
         partial: false,
     }))
 }
+
+/// The block-number argument for `eth_getBlockByNumber` from a receipt answer.
+#[cfg(feature = "ledger")]
+pub(crate) fn receipt_block(status: u16, body: &str) -> Option<String> {
+    let r = rpc_result(RpcMethod::Receipt, status, body).ok()??;
+    let n = r.get("blockNumber")?.as_str()?;
+    super::hexfield::parse_quantity(n).ok()?;
+    Some(n.to_string())
+}
