@@ -18,6 +18,7 @@
 //! | [`signature`] | webhook signatures (HMAC-SHA256, constant time) | core |
 //! | [`level`] | assurance levels: what a verdict may claim | core |
 //! | [`chain`] | `previousProofHash` continuity, streaming | `alloc` / `std` |
+//! | [`ledger`] | the Hedera ledger anchor: the decision over source answers; the HTTP sources | `alloc` / `ledger` |
 //! | `fetch` | blocking HTTP client for the public endpoints | `fetch` |
 //! | `parallel` | root and leaf hashing on all cores | `parallel` |
 //!
@@ -58,6 +59,10 @@ pub mod chain;
 #[cfg(feature = "alloc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
 pub mod receipt;
+
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+pub mod ledger;
 
 #[cfg(feature = "fetch")]
 #[cfg_attr(docsrs, doc(cfg(feature = "fetch")))]
