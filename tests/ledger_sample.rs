@@ -36,7 +36,7 @@ fn the_sample_is_anchored_offline() {
     let root = batch_root();
     let mut policy = AnchorPolicy::new(Network::Testnet);
     policy.contract = Some("0x00000000000000000000000000000000004C7A21".parse().unwrap());
-    policy.not_before = Some(Timestamp::parse_rfc3339("2024-10-31T13:20:00Z").unwrap());
+    policy.not_before = Some(Timestamp::parse_rfc3339("2026-01-01T00:00:00Z").unwrap());
     let report = recorded.decide(&root, &policy);
     assert_eq!(report.verdict, AnchorVerdict::Anchored, "{report}");
     assert_eq!(report.location, Some(Location::CallData { offset: 36 }));
@@ -46,7 +46,7 @@ fn the_sample_is_anchored_offline() {
     );
     assert_eq!(
         report.consensus_timestamp.as_deref(),
-        Some("1730380805.417203000")
+        Some("1767225607.417203000")
     );
     assert!(report.failed_checks().next().is_none());
 
@@ -57,7 +57,7 @@ fn the_sample_is_anchored_offline() {
         AnchorVerdict::NotAnchored
     );
     // An artefact received a day after the transaction cannot have been anchored by it.
-    policy.not_before = Some(Timestamp::parse_rfc3339("2024-11-01T13:20:00Z").unwrap());
+    policy.not_before = Some(Timestamp::parse_rfc3339("2026-01-02T00:00:00Z").unwrap());
     assert_eq!(
         recorded.decide(&root, &policy).verdict,
         AnchorVerdict::NotAnchored

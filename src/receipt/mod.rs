@@ -19,6 +19,7 @@
 //! assert_eq!(report.verdict(), Verdict::Verified);
 //! ```
 
+mod anchor;
 mod artefact;
 mod batch;
 mod check;
@@ -33,6 +34,7 @@ mod verify_answer;
 mod webhook;
 pub mod wire;
 
+pub use anchor::AnchorHint;
 pub use artefact::{Artefact, WireError, verify_receipt_json};
 pub use batch::verify_batch;
 pub use check::{Basis, Check, EncodingFinding, MappingFinding, Outcome, Verdict};
