@@ -1,5 +1,7 @@
-//! The receipt verbs of `pacspace-verify` on the bundled samples: genuine →
-//! exit 0, tampered → 1, garbage → 2 with one line on stderr, never a panic.
+//! The receipt verbs of `pacspace-verify` on the bundled samples: the level
+//! each reaches (consistent without the user's data, verified with it,
+//! not_verified when tampered), exit 0 when `--require` is met and 1 when
+//! not, garbage → 2 with one line on stderr, never a panic.
 
 mod common;
 
@@ -40,6 +42,15 @@ fn assert_bad_input(o: &Output) {
     assert_code(o, 2);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(err.trim_end().lines().count(), 1, "one-line message, got {err:?}");
+    assert!(o.stdout.is_empty());
+}
+
+/// A usage error: clap's whole message, exit 2.
+fn assert_usage_error(o: &Output, needle: &str) {
+    assert_code(o, 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.starts_with("error: ") && err.contains(needle), "{err}");
+    assert!(err.contains("For more information, try '--help'."), "{err}");
     assert!(o.stdout.is_empty());
 }
 
@@ -87,7 +98,7 @@ fn receipt_genuine_samples_exit_0_with_findings() {
     assert_code(&o, 0);
     let text = out(&o);
     assert!(
-        text.starts_with("emit response: VERIFIED (level: verified)\n"),
+        text.starts_with("emit response: 6 check(s): 6 ok, 0 failed"),
         "{text}"
     );
     assert!(text.contains("node encoding: hex0x (detected"), "{text}");
@@ -96,19 +107,104 @@ fn receipt_genuine_samples_exit_0_with_findings() {
         "{text}"
     );
     assert!(text.contains("  ok    stored receipt:"), "{text}");
-    assert!(text.trim_end().ends_with("verdict: VERIFIED"), "{text}");
+    assert!(
+        text.contains("\nlevel: verified (your own data reproduced"),
+        "{text}"
+    );
+    assert!(
+        text.trim_end()
+            .ends_with("\nverdict: PASS (level verified reached; required verified)"),
+        "{text}"
+    );
     for (artefact, items) in [
         ("batch.json", "batch-deltas.json"),
         ("verify-answer.json", "verify-answer-deltas.json"),
     ] {
         let o = run(&["receipt", &sample(artefact), "--items", &sample(items)], b"");
         assert_code(&o, 0);
+        assert!(out(&o).contains("\nlevel: verified ("), "{artefact}: {}", out(&o));
     }
     // The webhook body is an artefact too (no signature check here); standard input works.
     let body = std::fs::read(sample("webhook.json")).unwrap();
     let o = run(&["receipt", "-", "--items", &sample("emit-delta.json")], &body);
     assert_code(&o, 0);
-    assert!(out(&o).starts_with("webhook event: VERIFIED"));
+    assert!(out(&o).starts_with("webhook event: "));
+    // --items may be the one standard input instead.
+    let delta = std::fs::read(sample("emit-delta.json")).unwrap();
+    let o = run(&["receipt", &sample("webhook.json"), "--items", "-"], &delta);
+    assert_code(&o, 0);
+}
+
+/// The levels of the bundled emit response: consistent on its own, verified
+/// with the delta that was sent, not_verified once its amount is changed.
+#[test]
+fn emit_levels_without_items_with_items_and_changed() {
+    let o = run(&["receipt", &sample("emit.json")], b"");
+    assert_code(&o, 1);
+    let t = out(&o);
+    assert!(t.contains("\nlevel: consistent ("), "{t}");
+    assert!(t.contains("\nnot checked: your own data: "), "{t}");
+    assert!(
+        t.trim_end()
+            .ends_with("verdict: FAIL (level consistent is below the required verified)"),
+        "{t}"
+    );
+    let o = run(&["receipt", "--require", "consistent", &sample("emit.json")], b"");
+    assert_code(&o, 0);
+
+    let o = run(
+        &[
+            "receipt",
+            &sample("emit.json"),
+            "--items",
+            &sample("emit-delta.json"),
+        ],
+        b"",
+    );
+    assert_code(&o, 0);
+    assert!(out(&o).contains("\nlevel: verified ("), "{}", out(&o));
+    // Nothing here was looked up on the ledger.
+    let o = run(
+        &[
+            "receipt",
+            "--require",
+            "anchored",
+            &sample("emit.json"),
+            "--items",
+            &sample("emit-delta.json"),
+        ],
+        b"",
+    );
+    assert_code(&o, 1);
+    assert!(out(&o).contains("not checked: the public ledger"), "{}", out(&o));
+
+    let text = std::fs::read_to_string(sample("emit.json")).unwrap();
+    let changed = text.replace("\"delta\": 42.5", "\"delta\": 4250");
+    assert_ne!(changed, text);
+    let o = run(
+        &["receipt", "-", "--items", &sample("emit-delta.json")],
+        changed.as_bytes(),
+    );
+    assert_code(&o, 1);
+    assert!(
+        out(&o).contains("\nlevel: not_verified (a check failed)"),
+        "{}",
+        out(&o)
+    );
+    assert!(
+        out(&o).contains("FAIL  delta: expected 42.5, found 4250"),
+        "{}",
+        out(&o)
+    );
+    // Without the delta that was sent, the changed amount cannot be seen:
+    // the receipt still agrees with itself, and that is all it says.
+    let o = run(&["receipt", "--json", "-"], changed.as_bytes());
+    assert_code(&o, 1);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (&v["verdict"], &v["level"]),
+        (&"fail".into(), &"consistent".into())
+    );
 }
 
 #[test]
@@ -125,8 +221,16 @@ fn receipt_json_output() {
     );
     assert_code(&o, 0);
     let v: Value = serde_json::from_slice(&o.stdout).expect("JSON report");
-    assert_eq!(v["verdict"], "verified");
+    assert_eq!(v["schemaVersion"], 1);
+    assert_eq!(v["verb"], "receipt");
+    assert_eq!(v["verdict"], "pass");
+    assert_eq!(v["level"], "verified");
+    assert_eq!(v["required"], "verified");
     assert_eq!(v["artefact"], "emit");
+    assert_eq!(
+        v["notChecked"],
+        serde_json::json!(["the public ledger: the root was not looked up on the ledger"])
+    );
     assert_eq!(v["nodeEncoding"], "hex0x");
     assert_eq!(v["encoding"]["finding"], "detected");
     assert_eq!(v["mappings"][0]["mapping"]["amountKey"], "delta");
@@ -151,7 +255,12 @@ fn receipt_tampered_exit_1_naming_the_check() {
     let t = out(&o);
     assert!(t.contains("  FAIL  item hash of delta 0:"), "{t}");
     assert!(t.contains("  FAIL  delta: expected 42.25, found 42.5"), "{t}");
-    assert!(t.trim_end().ends_with("verdict: NOT VERIFIED"), "{t}");
+    assert!(t.contains("\nlevel: not_verified (a check failed)\n"), "{t}");
+    assert!(
+        t.trim_end()
+            .ends_with("verdict: FAIL (level not_verified is below the required verified)"),
+        "{t}"
+    );
 
     let o = run(
         &[
@@ -174,11 +283,24 @@ fn receipt_tampered_exit_1_naming_the_check() {
     assert_eq!(failed.len(), 1);
     assert_eq!(failed[0]["name"], "stored receipt");
     assert_eq!(failed[0]["failure"]["kind"], "receiptIdMismatch");
+    assert!(failed[0]["failure"]["message"].as_str().unwrap().contains("abab"));
 
-    // Nothing checkable is not "verified" either.
-    let o = run(&["receipt", &sample("verify-answer.json")], b"");
+    // Nothing checkable is not even consistent.
+    let o = run(
+        &[
+            "receipt",
+            "--require",
+            "consistent",
+            &sample("verify-answer.json"),
+        ],
+        b"",
+    );
     assert_code(&o, 1);
-    assert!(out(&o).contains("UNVERIFIABLE"));
+    assert!(
+        out(&o).contains("\nlevel: not_verified (nothing could be checked)"),
+        "{}",
+        out(&o)
+    );
 }
 
 #[test]
@@ -194,6 +316,7 @@ fn receipt_garbage_exit_2() {
         &["receipt", &sample("emit.json"), "--items", "/nonexistent.json"],
         b"",
     ));
+    assert_bad_input(&run(&["receipt", &sample("emit.json"), "--items", "-"], b"[1,"));
     let bad_items = temp("bad-items.json", br#"[{"customerId":"c","reason":"r"}]"#);
     assert_bad_input(&run(
         &["receipt", &sample("emit.json"), "--items", &bad_items],
@@ -209,7 +332,12 @@ fn receipt_garbage_exit_2() {
 
 #[test]
 fn chain_genuine_tampered_garbage() {
+    // Receipts only agree with each other: consistent at best.
     let o = run(&["chain", &sample("chain.jsonl")], b"");
+    assert_code(&o, 1);
+    assert!(out(&o).contains("\nlevel: consistent ("), "{}", out(&o));
+    assert!(out(&o).contains("a chain is consistent at best"), "{}", out(&o));
+    let o = run(&["chain", "--require", "consistent", &sample("chain.jsonl")], b"");
     assert_code(&o, 0);
     let t = out(&o);
     assert!(
@@ -222,14 +350,14 @@ fn chain_genuine_tampered_garbage() {
     );
 
     let o = run(
-        &["chain", "--json", "-"],
+        &["chain", "--json", "--require", "consistent", "-"],
         &std::fs::read(sample("chain.jsonl")).unwrap(),
     );
     assert_code(&o, 0);
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(
-        (v["verdict"].as_str(), v["receipts"].as_u64()),
-        (Some("verified"), Some(3))
+        (v["verdict"].as_str(), v["level"].as_str(), v["receipts"].as_u64()),
+        (Some("pass"), Some("consistent"), Some(3))
     );
 
     let text = std::fs::read_to_string(sample("chain.jsonl")).unwrap();
@@ -238,9 +366,14 @@ fn chain_genuine_tampered_garbage() {
         "chain-dropped.jsonl",
         format!("{}\n{}\n", lines[0], lines[2]).as_bytes(),
     );
-    let o = run(&["chain", &dropped], b"");
+    let o = run(&["chain", "--require", "consistent", &dropped], b"");
     assert_code(&o, 1);
     assert!(out(&o).contains("FAIL  line 2: previousProofHash"), "{}", out(&o));
+    assert!(
+        out(&o).contains("\nlevel: not_verified (a check failed)"),
+        "{}",
+        out(&o)
+    );
 
     assert_bad_input(&run(
         &["chain", "-"],
@@ -282,6 +415,7 @@ fn webhook_genuine_exit_0() {
         "{t}"
     );
     assert!(t.contains("  ok    stored receipt:"), "{t}");
+    assert!(t.contains("\nlevel: verified ("), "{t}");
 }
 
 #[test]
@@ -310,10 +444,12 @@ fn webhook_tampered_exit_1() {
         "{}",
         out(&o)
     );
-    // Wider tolerance accepts it.
+    // Wider tolerance accepts it (the event agrees with itself: consistent).
     let o = run(
         &[
             "webhook",
+            "--require",
+            "consistent",
             "--secret-env",
             SECRET_VAR,
             "--signature",
@@ -373,25 +509,31 @@ fn webhook_garbage_exit_2() {
         ],
         b"",
     ));
-    assert_bad_input(&run(
-        &["webhook", "--secret-env", SECRET_VAR, "--signature", &sig, &w],
-        b"",
-    ));
-    assert_bad_input(&run(
-        &[
-            "webhook",
-            "--secret-env",
-            SECRET_VAR,
-            "--signature",
-            &sig,
-            "--timestamp",
-            &ts,
-            "--now",
-            "soon",
-            &w,
-        ],
-        b"",
-    ));
+    assert_usage_error(
+        &run(
+            &["webhook", "--secret-env", SECRET_VAR, "--signature", &sig, &w],
+            b"",
+        ),
+        "--timestamp <T>",
+    );
+    assert_usage_error(
+        &run(
+            &[
+                "webhook",
+                "--secret-env",
+                SECRET_VAR,
+                "--signature",
+                &sig,
+                "--timestamp",
+                &ts,
+                "--now",
+                "soon",
+                &w,
+            ],
+            b"",
+        ),
+        "invalid value 'soon' for '--now <UNIX>'",
+    );
     // Genuinely signed, but not an event: bad input.
     let body = b"[1,2,3]";
     let mut buf = [0u8; 67];
