@@ -145,9 +145,9 @@ pub fn report_body(report: &Report) -> String {
             None => format!("item mapping (delta {}): none reproduced the hash\n", m.item),
         };
     }
+    out += &finding_lines(&checks);
     for n in &report.notes {
         out += &format!("note: {n}\n");
     }
-    out += &finding_lines(&checks);
     out
 }
