@@ -316,7 +316,8 @@ fn the_schemas_reject_output_that_breaks_the_convention() {
     let good = json_of(&case("receipt", &[&emit], b""));
     let receipt = validator("receipt");
     assert!(errors(&receipt, &good).is_empty());
-    let broken: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    type Breaks = Box<dyn Fn(&mut Value)>;
+    let broken: Vec<(&str, Breaks)> = vec![
         (
             "no level",
             Box::new(|v| {
