@@ -30,15 +30,15 @@ mod reference;
 #[path = "../src/cli.rs"]
 #[allow(dead_code)]
 mod cli;
-#[path = "../src/fetch_cmd.rs"]
-#[allow(dead_code)]
-mod fetch_cmd;
 #[path = "../src/input.rs"]
 #[allow(dead_code)]
 mod input;
-#[path = "../src/receipt_cmds.rs"]
+#[path = "../src/output.rs"]
 #[allow(dead_code)]
-mod receipt_cmds;
+mod output;
+#[path = "../src/verbs/mod.rs"]
+#[allow(dead_code)]
+mod verbs;
 
 fn files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {

@@ -1,11 +1,10 @@
 //! The command line's entry points: argument parsing through the binary's
-//! own clap definition (`crate::cli`), and its input handling
+//! own clap definition and its one-standard-input rule (`crate::cli`), and
+//! its input handling
 //! (`crate::input`: JSON parsing, leaves from items or hashes) followed by
 //! what the verbs do with it. Input: `arg\narg\n... 0x00 stdin-text`.
 
-use crate::cli::Cli;
 use crate::input::{kind, leaves, parse};
-use clap::Parser;
 use pacspace_proof::{MerkleTree, NodeEncoding, Proof, canonical_json, item_hash, items_root};
 
 /// Largest leaf list turned into a tree per execution.
@@ -18,7 +17,7 @@ pub fn run(data: &[u8]) {
     };
     let args = String::from_utf8_lossy(args);
     let argv = std::iter::once("pacspace-verify").chain(args.split('\n').filter(|a| !a.is_empty()));
-    match Cli::try_parse_from(argv) {
+    match crate::cli::parse_from(argv) {
         Ok(cli) => {
             let _ = format!("{cli:?}");
         }
