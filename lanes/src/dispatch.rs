@@ -62,8 +62,10 @@ pub fn f1600_x8(states: &mut [State; 8]) {
     states.iter_mut().for_each(f1600);
 }
 
-/// Keccak-f\[1600\] on any number of independent states, in groups of 8
-/// and 4 as the selected backend prefers, the remainder one by one.
+/// Keccak-f\[1600\] on any number of independent states: in groups of 8
+/// or 4 as the selected backend prefers; a remainder of 2 or more states
+/// is padded to a full group (on these paths a group costs less than two
+/// scalar permutations), a single one is permuted alone.
 ///
 /// Equal to [`f1600`] on each state.
 ///
@@ -76,19 +78,40 @@ pub fn f1600_x8(states: &mut [State; 8]) {
 /// assert_eq!(states, expected);
 /// ```
 pub fn f1600_batch(states: &mut [State]) {
-    let rest = if crate::preferred_lanes() >= 8 {
+    let lanes = crate::preferred_lanes();
+    let rest = if lanes >= 8 {
         let (eights, rest) = states.as_chunks_mut::<8>();
         eights.iter_mut().for_each(f1600_x8);
+        if rest.len() > 4 {
+            padded::<8>(rest, f1600_x8);
+            return;
+        }
         rest
     } else {
         states
     };
-    let rest = if crate::preferred_lanes() >= 4 {
+    if lanes >= 4 {
         let (fours, rest) = rest.as_chunks_mut::<4>();
         fours.iter_mut().for_each(f1600_x4);
-        rest
+        if rest.len() > 1 {
+            padded::<4>(rest, f1600_x4);
+            return;
+        }
+        rest.iter_mut().for_each(f1600);
     } else {
-        rest
-    };
-    rest.iter_mut().for_each(f1600);
+        rest.iter_mut().for_each(f1600);
+    }
+}
+
+/// Permutes up to `N` states (`states.len() <= N`) as a group of `N`
+/// padded with zero states.
+fn padded<const N: usize>(states: &mut [State], permute: fn(&mut [State; N])) {
+    let mut group = [[0u64; 25]; N];
+    for (slot, state) in group.iter_mut().zip(states.iter()) {
+        *slot = *state;
+    }
+    permute(&mut group);
+    for (state, slot) in states.iter_mut().zip(group.iter()) {
+        *state = *slot;
+    }
 }
