@@ -236,24 +236,31 @@ fn xor_byte(state: &mut State, pos: usize, b: u8) {
 }
 
 /// XORs `bytes` into the state from byte position `pos` on (`pos +
-/// bytes.len()` at most [`RATE`]): byte by byte up to a lane boundary, then
-/// whole little-endian lanes.
+/// bytes.len()` at most [`RATE`]): a partial lane up to a lane boundary,
+/// whole little-endian lanes, then a partial lane.
 #[inline]
-fn xor_bytes(state: &mut State, mut pos: usize, bytes: &[u8]) {
-    let head = bytes.len().min((8 - pos % 8) % 8);
-    let (head, body) = bytes.split_at(head);
-    for &b in head {
-        xor_byte(state, pos, b);
-        pos += 1;
-    }
+fn xor_bytes(state: &mut State, pos: usize, bytes: &[u8]) {
+    let offset = pos % 8;
+    let (head, body) = bytes.split_at(bytes.len().min((8 - offset) % 8));
+    xor_partial(state, pos / 8, offset, head);
+    let first = (pos + head.len()) / 8;
     let (words, tail) = body.as_chunks::<8>();
-    for (lane, word) in state.iter_mut().skip(pos / 8).zip(words) {
+    for (lane, word) in state.iter_mut().skip(first).zip(words) {
         *lane ^= u64::from_le_bytes(*word);
     }
-    pos += 8 * words.len();
-    for &b in tail {
-        xor_byte(state, pos, b);
-        pos += 1;
+    xor_partial(state, first + words.len(), 0, tail);
+}
+
+/// XORs `bytes` (at most `8 - offset` of them) into lane `lane` from its
+/// byte `offset` on.
+#[inline]
+fn xor_partial(state: &mut State, lane: usize, offset: usize, bytes: &[u8]) {
+    let word = bytes
+        .iter()
+        .zip(offset..8)
+        .fold(0u64, |word, (&b, i)| word | u64::from(b) << (8 * i));
+    if let Some(lane) = state.get_mut(lane) {
+        *lane ^= word;
     }
 }
 

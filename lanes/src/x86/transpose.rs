@@ -95,47 +95,129 @@ fn transpose8([r0, r1, r2, r3, r4, r5, r6, r7]: [__m512i; 8]) -> [__m512i; 8] {
     ]
 }
 
+/// Words `N·K .. N·K + N` of a state. Every block used here lies inside
+/// the 25 words (checked at compile time), so this is never `None`.
+#[inline(always)]
+fn block<const N: usize, const K: usize>(s: &State) -> Option<&[u64; N]> {
+    const { assert!(N * K + N <= 25) };
+    s.get(N * K..)?.first_chunk::<N>()
+}
+
+/// Mutable [`block`].
+#[inline(always)]
+fn block_mut<const N: usize, const K: usize>(s: &mut State) -> Option<&mut [u64; N]> {
+    const { assert!(N * K + N <= 25) };
+    s.get_mut(N * K..)?.first_chunk_mut::<N>()
+}
+
+/// Block `K` of 4 words of each of 4 states, transposed: register `j`
+/// holds word `4·K + j` of every state.
+#[target_feature(enable = "avx2")]
+#[inline]
+fn rows4<const K: usize>([s0, s1, s2, s3]: &[State; 4]) -> [__m256i; 4] {
+    let load = |s| block::<4, K>(s).map_or(_mm256_setzero_si256(), |w| load4(w));
+    transpose4([load(s0), load(s1), load(s2), load(s3)])
+}
+
+/// Inverse of [`rows4`]: stores word `4·K + j` of every state from register `j`.
+#[target_feature(enable = "avx2")]
+#[inline]
+fn cols4<const K: usize>([s0, s1, s2, s3]: &mut [State; 4], words: [__m256i; 4]) {
+    let [c0, c1, c2, c3] = transpose4(words);
+    for (s, c) in [(s0, c0), (s1, c1), (s2, c2), (s3, c3)] {
+        if let Some(w) = block_mut::<4, K>(s) {
+            store4(w, c);
+        }
+    }
+}
+
 /// Register `w` holds word `w` of the 4 states.
 #[target_feature(enable = "avx2")]
 #[inline]
 pub(super) fn interleave4(states: &[State; 4]) -> [__m256i; 25] {
-    let blocks = states.each_ref().map(|s| s.as_chunks::<4>().0);
-    let mut v = [_mm256_setzero_si256(); 25];
-    for (k, out) in v.as_chunks_mut::<4>().0.iter_mut().enumerate() {
-        let mut rows = [_mm256_setzero_si256(); 4];
-        for (row, block) in rows.iter_mut().zip(&blocks) {
-            if let Some(words) = block.get(k) {
-                *row = load4(words);
-            }
-        }
-        *out = transpose4(rows);
-    }
+    let [w0, w1, w2, w3] = rows4::<0>(states);
+    let [w4, w5, w6, w7] = rows4::<1>(states);
+    let [w8, w9, w10, w11] = rows4::<2>(states);
+    let [w12, w13, w14, w15] = rows4::<3>(states);
+    let [w16, w17, w18, w19] = rows4::<4>(states);
+    let [w20, w21, w22, w23] = rows4::<5>(states);
     let [s0, s1, s2, s3] = states;
-    v[24] = _mm256_set_epi64x(s3[24] as i64, s2[24] as i64, s1[24] as i64, s0[24] as i64);
-    v
+    let w24 = _mm256_set_epi64x(s3[24] as i64, s2[24] as i64, s1[24] as i64, s0[24] as i64);
+    [
+        w0, w1, w2, w3, w4, w5, w6, w7, w8, w9, w10, w11, w12, w13, w14, w15, w16, w17, w18, w19, w20, w21,
+        w22, w23, w24,
+    ]
 }
 
 /// Inverse of [`interleave4`].
 #[target_feature(enable = "avx2")]
 #[inline]
 pub(super) fn deinterleave4(v: &[__m256i; 25], states: &mut [State; 4]) {
-    let mut split = states.each_mut().map(|s| s.as_chunks_mut::<4>());
-    for (k, block) in v.as_chunks::<4>().0.iter().enumerate() {
-        for (col, (chunks, _)) in transpose4(*block).into_iter().zip(split.iter_mut()) {
-            if let Some(words) = chunks.get_mut(k) {
-                store4(words, col);
-            }
-        }
-    }
-    let last = [
-        _mm256_extract_epi64::<0>(v[24]),
-        _mm256_extract_epi64::<1>(v[24]),
-        _mm256_extract_epi64::<2>(v[24]),
-        _mm256_extract_epi64::<3>(v[24]),
-    ];
-    for (word, (_, rest)) in last.into_iter().zip(split.iter_mut()) {
-        if let Some(w) = rest.first_mut() {
-            *w = word as u64;
+    let [
+        w0,
+        w1,
+        w2,
+        w3,
+        w4,
+        w5,
+        w6,
+        w7,
+        w8,
+        w9,
+        w10,
+        w11,
+        w12,
+        w13,
+        w14,
+        w15,
+        w16,
+        w17,
+        w18,
+        w19,
+        w20,
+        w21,
+        w22,
+        w23,
+        w24,
+    ] = *v;
+    cols4::<0>(states, [w0, w1, w2, w3]);
+    cols4::<1>(states, [w4, w5, w6, w7]);
+    cols4::<2>(states, [w8, w9, w10, w11]);
+    cols4::<3>(states, [w12, w13, w14, w15]);
+    cols4::<4>(states, [w16, w17, w18, w19]);
+    cols4::<5>(states, [w20, w21, w22, w23]);
+    let [s0, s1, s2, s3] = states;
+    s0[24] = _mm256_extract_epi64::<0>(w24) as u64;
+    s1[24] = _mm256_extract_epi64::<1>(w24) as u64;
+    s2[24] = _mm256_extract_epi64::<2>(w24) as u64;
+    s3[24] = _mm256_extract_epi64::<3>(w24) as u64;
+}
+
+/// Block `K` of 8 words of each of 8 states, transposed: register `j`
+/// holds word `8·K + j` of every state.
+#[target_feature(enable = "avx512f")]
+#[inline]
+fn rows8<const K: usize>([s0, s1, s2, s3, s4, s5, s6, s7]: &[State; 8]) -> [__m512i; 8] {
+    let load = |s| block::<8, K>(s).map_or(_mm512_setzero_si512(), |w| load8(w));
+    transpose8([
+        load(s0),
+        load(s1),
+        load(s2),
+        load(s3),
+        load(s4),
+        load(s5),
+        load(s6),
+        load(s7),
+    ])
+}
+
+/// Inverse of [`rows8`]: stores word `8·K + j` of every state from register `j`.
+#[target_feature(enable = "avx512f")]
+#[inline]
+fn cols8<const K: usize>(states: &mut [State; 8], words: [__m512i; 8]) {
+    for (s, c) in states.iter_mut().zip(transpose8(words)) {
+        if let Some(w) = block_mut::<8, K>(s) {
+            store8(w, c);
         }
     }
 }
@@ -144,39 +226,54 @@ pub(super) fn deinterleave4(v: &[__m256i; 25], states: &mut [State; 4]) {
 #[target_feature(enable = "avx512f")]
 #[inline]
 pub(super) fn interleave8(states: &[State; 8]) -> [__m512i; 25] {
-    let blocks = states.each_ref().map(|s| s.as_chunks::<8>().0);
-    let mut v = [_mm512_setzero_si512(); 25];
-    for (k, out) in v.as_chunks_mut::<8>().0.iter_mut().enumerate() {
-        let mut rows = [_mm512_setzero_si512(); 8];
-        for (row, block) in rows.iter_mut().zip(&blocks) {
-            if let Some(words) = block.get(k) {
-                *row = load8(words);
-            }
-        }
-        *out = transpose8(rows);
-    }
+    let [w0, w1, w2, w3, w4, w5, w6, w7] = rows8::<0>(states);
+    let [w8, w9, w10, w11, w12, w13, w14, w15] = rows8::<1>(states);
+    let [w16, w17, w18, w19, w20, w21, w22, w23] = rows8::<2>(states);
     let [s0, s1, s2, s3, s4, s5, s6, s7] = states.each_ref().map(|s| s[24] as i64);
-    v[24] = _mm512_set_epi64(s7, s6, s5, s4, s3, s2, s1, s0);
-    v
+    let w24 = _mm512_set_epi64(s7, s6, s5, s4, s3, s2, s1, s0);
+    [
+        w0, w1, w2, w3, w4, w5, w6, w7, w8, w9, w10, w11, w12, w13, w14, w15, w16, w17, w18, w19, w20, w21,
+        w22, w23, w24,
+    ]
 }
 
 /// Inverse of [`interleave8`].
 #[target_feature(enable = "avx512f")]
 #[inline]
 pub(super) fn deinterleave8(v: &[__m512i; 25], states: &mut [State; 8]) {
-    let mut split = states.each_mut().map(|s| s.as_chunks_mut::<8>());
-    for (k, block) in v.as_chunks::<8>().0.iter().enumerate() {
-        for (col, (chunks, _)) in transpose8(*block).into_iter().zip(split.iter_mut()) {
-            if let Some(words) = chunks.get_mut(k) {
-                store8(words, col);
-            }
-        }
-    }
+    let [
+        w0,
+        w1,
+        w2,
+        w3,
+        w4,
+        w5,
+        w6,
+        w7,
+        w8,
+        w9,
+        w10,
+        w11,
+        w12,
+        w13,
+        w14,
+        w15,
+        w16,
+        w17,
+        w18,
+        w19,
+        w20,
+        w21,
+        w22,
+        w23,
+        w24,
+    ] = *v;
+    cols8::<0>(states, [w0, w1, w2, w3, w4, w5, w6, w7]);
+    cols8::<1>(states, [w8, w9, w10, w11, w12, w13, w14, w15]);
+    cols8::<2>(states, [w16, w17, w18, w19, w20, w21, w22, w23]);
     let mut last = [0u64; 8];
-    store8(&mut last, v[24]);
-    for (word, (_, rest)) in last.into_iter().zip(split.iter_mut()) {
-        if let Some(w) = rest.first_mut() {
-            *w = word;
-        }
+    store8(&mut last, w24);
+    for (s, word) in states.iter_mut().zip(last) {
+        s[24] = word;
     }
 }
