@@ -1,8 +1,9 @@
 //! Multi-lane Keccak (`pacspace-keccak-lanes`) on fuzzer-chosen states and
 //! messages: on every backend this CPU has, `f1600_x4`, `f1600_x8` and
 //! `f1600_batch` equal the scalar `f1600` (itself equal to the `keccak`
-//! crate's), and the Keccak-256 lanes, whole, in two parts and after a
-//! prefix, equal `pacspace_proof::keccak256` of each message.
+//! crate's), and the Keccak-256 lanes — whole, in two parts, after a
+//! prefix, with last parts of different lengths — equal
+//! `pacspace_proof::keccak256` of each message.
 
 use crate::reader::Reader;
 use pacspace_keccak_lanes::{
@@ -46,6 +47,16 @@ pub fn run(data: &[u8]) {
         .map(|m| *keccak256(&[prefix.as_slice(), m].concat()).as_bytes())
         .collect();
 
+    // The same messages cut to different lengths (lane i keeps (i+1)/8 of
+    // its bytes, at least the first `cut`), for last parts of any length.
+    let unequal_lens: [usize; 8] = core::array::from_fn(|i| (len * (i + 1) / 8).max(cut.min(len)));
+    let unequal_refs: [&[u8]; 8] = core::array::from_fn(|i| &messages[i][..unequal_lens[i]]);
+    let unequal_digests: Vec<[u8; 32]> = unequal_refs.iter().map(|m| *keccak256(m).as_bytes()).collect();
+    let prefixed_unequal: Vec<[u8; 32]> = unequal_refs
+        .iter()
+        .map(|m| *keccak256(&[prefix.as_slice(), m].concat()).as_bytes())
+        .collect();
+
     let before = backend();
     for b in Backend::ALL {
         if force_backend(b).is_err() {
@@ -64,10 +75,16 @@ pub fn run(data: &[u8]) {
         assert_eq!(many, batch_want, "{b} batch of {batch_len}");
 
         let refs: [&[u8]; 8] = core::array::from_fn(|i| messages[i].as_slice());
-        let whole = keccak256_x(refs).expect("equal lengths");
+        let whole = keccak256_x(refs);
         assert_eq!(whole[..], digests[..], "{b} keccak256_x::<8>, length {len}");
-        let four = keccak256_x([refs[0], refs[1], refs[2], refs[3]]).expect("equal lengths");
+        let four = keccak256_x([refs[0], refs[1], refs[2], refs[3]]);
         assert_eq!(four[..], digests[..4], "{b} keccak256_x::<4>, length {len}");
+        let unequal = keccak256_x(unequal_refs);
+        assert_eq!(
+            unequal[..],
+            unequal_digests[..],
+            "{b} keccak256_x, lengths {unequal_lens:?}"
+        );
 
         let mut h = Keccak256Lanes::<8>::with_prefix(&prefix);
         h.update(refs.map(|m| &m[..cut])).expect("equal lengths");
@@ -76,6 +93,15 @@ pub fn run(data: &[u8]) {
             h.finalize()[..],
             prefixed[..],
             "{b} prefix {prefix_len}, cut at {cut} of {len}"
+        );
+
+        let mut h = Keccak256Lanes::<8>::with_prefix(&prefix);
+        h.update(refs.map(|m| &m[..cut])).expect("equal lengths");
+        let tails: [&[u8]; 8] = core::array::from_fn(|i| &unequal_refs[i][cut.min(unequal_lens[i])..]);
+        assert_eq!(
+            h.finalize_with(tails)[..],
+            prefixed_unequal[..],
+            "{b} prefix {prefix_len}, cut at {cut}, lengths {unequal_lens:?}"
         );
     }
     force_backend(before).expect("the previous backend is available");

@@ -11,7 +11,7 @@
 //!   or the scalar permutation one state after another. Every path gives
 //!   the same results as [`f1600`].
 //! - [`keccak256_x`] and [`Keccak256Lanes`]: Keccak-256 (original padding,
-//!   as Ethereum) of N messages of equal length, optionally continuing from
+//!   as Ethereum) of N messages side by side, optionally continuing from
 //!   pre-absorbed states such as a constant prefix.
 //!
 //! The path is detected once ([`backend`]); with the `std` feature (the

@@ -1,5 +1,6 @@
 //! Keccak-256 (rate 136 bytes, padding `0x01 … 0x80`, as Ethereum) of N
-//! messages of equal length at once, over [`f1600_batch`].
+//! messages at once, over [`f1600_batch`]: parts of equal length while the
+//! lanes run in step, a last part of any length per lane.
 
 use crate::{State, f1600_batch};
 use core::fmt;
@@ -54,7 +55,8 @@ impl core::error::Error for SpongeError {}
 /// Keccak-256 of N messages side by side: every [`update`](Self::update)
 /// feeds each lane a message part of the same length, so that all lanes
 /// fill their blocks together and each block is permuted in one
-/// [`f1600_batch`] call.
+/// [`f1600_batch`] call; [`finalize_with`](Self::finalize_with) takes a
+/// last part of any length per lane.
 ///
 /// ```
 /// use pacspace_keccak_lanes::Keccak256Lanes;
@@ -100,7 +102,7 @@ impl<const N: usize> Keccak256Lanes<N> {
     /// use pacspace_keccak_lanes::{Keccak256Lanes, keccak256_x};
     /// let mut h = Keccak256Lanes::<2>::with_prefix(b"item:");
     /// h.update([b"1", b"2"]).unwrap();
-    /// assert_eq!(h.finalize(), keccak256_x([b"item:1", b"item:2"]).unwrap());
+    /// assert_eq!(h.finalize(), keccak256_x([b"item:1", b"item:2"]));
     /// ```
     pub fn with_prefix(prefix: &[u8]) -> Self {
         let mut one = Keccak256Lanes::<1>::new();
@@ -127,7 +129,7 @@ impl<const N: usize> Keccak256Lanes<N> {
     /// state[0] = u64::from(b'a') | u64::from(b'b') << 8;
     /// let mut h = Keccak256Lanes::from_states([state; 2], 2).unwrap();
     /// h.update([b"c", b"d"]).unwrap();
-    /// assert_eq!(h.finalize(), keccak256_x([b"abc", b"abd"]).unwrap());
+    /// assert_eq!(h.finalize(), keccak256_x([b"abc", b"abd"]));
     /// assert!(Keccak256Lanes::from_states([state; 2], 136).is_err());
     /// ```
     pub fn from_states(states: [State; N], filled: usize) -> Result<Self, SpongeError> {
@@ -168,13 +170,55 @@ impl<const N: usize> Keccak256Lanes<N> {
     /// assert_eq!(a1, a2);
     /// assert_ne!(a1, b);
     /// ```
-    pub fn finalize(mut self) -> [[u8; DIGEST_LEN]; N] {
-        for state in &mut self.states {
-            xor_byte(state, self.filled, 0x01);
-            xor_byte(state, RATE - 1, 0x80);
+    pub fn finalize(self) -> [[u8; DIGEST_LEN]; N] {
+        self.finalize_with([&[]; N])
+    }
+
+    /// Absorbs a last part of any length into each lane (`tails[i]` into
+    /// lane `i`), pads, and returns the N digests.
+    ///
+    /// The lanes run in step: the call costs as many multi-lane
+    /// permutations as the longest lane needs blocks, and a lane that needs
+    /// fewer is permuted along idly after its digest is taken. Messages
+    /// whose lengths fall in the same 136-byte block count cost no more
+    /// than equal ones.
+    ///
+    /// ```
+    /// use pacspace_keccak_lanes::{Keccak256Lanes, keccak256_x};
+    /// let h = Keccak256Lanes::<2>::with_prefix(b"item:");
+    /// let [a, b] = h.finalize_with([b"1", b"22"]);
+    /// assert_eq!([a, b], keccak256_x([b"item:1", b"item:22"]));
+    /// ```
+    pub fn finalize_with(mut self, tails: [&[u8]; N]) -> [[u8; DIGEST_LEN]; N] {
+        let start = self.filled;
+        // Permutations lane i still needs, the padded last block included.
+        let blocks = tails.map(|t| (start + t.len()) / RATE + 1);
+        let rounds = blocks.iter().copied().max().unwrap_or(0);
+        let mut out = [[0u8; DIGEST_LEN]; N];
+        for round in 0..rounds {
+            // Block `round` holds tail bytes `from..to` at state offset `offset`.
+            let offset = if round == 0 { start } else { 0 };
+            let from = (round * RATE).saturating_sub(start);
+            for ((state, tail), &needed) in self.states.iter_mut().zip(tails).zip(&blocks) {
+                if round >= needed {
+                    continue;
+                }
+                let to = tail.len().min((round + 1) * RATE - start);
+                let part = tail.get(from..to).unwrap_or_default();
+                xor_bytes(state, offset, part);
+                if round + 1 == needed {
+                    xor_byte(state, offset + part.len(), 0x01);
+                    xor_byte(state, RATE - 1, 0x80);
+                }
+            }
+            f1600_batch(&mut self.states);
+            for ((digest_out, state), &needed) in out.iter_mut().zip(&self.states).zip(&blocks) {
+                if round + 1 == needed {
+                    *digest_out = digest(state);
+                }
+            }
         }
-        f1600_batch(&mut self.states);
-        self.states.each_ref().map(digest)
+        out
     }
 
     /// Absorbs `len` bytes of every message (all at least that long).
@@ -197,21 +241,20 @@ impl<const N: usize> Keccak256Lanes<N> {
     }
 }
 
-/// Keccak-256 of N messages of equal length: `[keccak256(m) for m in messages]`.
+/// Keccak-256 of N messages: `[keccak256(m) for m in messages]`, the
+/// lanes side by side.
 ///
-/// # Errors
-///
-/// [`SpongeError::LengthMismatch`] if the messages differ in length.
+/// Any lengths; the call costs as many multi-lane permutations as the
+/// longest message needs blocks (see [`Keccak256Lanes::finalize_with`]), so
+/// messages of similar length are best hashed together.
 ///
 /// ```
-/// let [a, b] = pacspace_keccak_lanes::keccak256_x([b"abc", b"abd"]).unwrap();
-/// assert_eq!(a[..4], [0x4e, 0x03, 0x65, 0x7a]);
+/// let [a, b] = pacspace_keccak_lanes::keccak256_x([b"abc".as_slice(), b"abcd"]);
+/// assert_eq!(a[..4], [0x4e, 0x03, 0x65, 0x7a]); // keccak256("abc") = 0x4e03657a…
 /// assert_ne!(a, b);
 /// ```
-pub fn keccak256_x<const N: usize>(messages: [&[u8]; N]) -> Result<[[u8; DIGEST_LEN]; N], SpongeError> {
-    let mut h = Keccak256Lanes::<N>::new();
-    h.update(messages)?;
-    Ok(h.finalize())
+pub fn keccak256_x<const N: usize>(messages: [&[u8]; N]) -> [[u8; DIGEST_LEN]; N] {
+    Keccak256Lanes::<N>::new().finalize_with(messages)
 }
 
 /// The common length of `messages`.
