@@ -120,7 +120,8 @@ impl Report {
     pub fn record_anchor(&mut self, root: &Hash32, anchor: &AnchorReport) {
         const NAME: &str = "ledger anchor";
         if anchor.root != *root {
-            self.fail(
+            self.fail_on(
+                Basis::Ledger,
                 NAME,
                 Failure::NotAnchored {
                     tx: anchor.tx.clone(),
@@ -153,7 +154,8 @@ impl Report {
                     .filter(|c| c.outcome == CheckOutcome::Fail)
                     .map(|c| format!("{}: {}", c.name, c.detail))
                     .collect();
-                self.fail(
+                self.fail_on(
+                    Basis::Ledger,
                     NAME,
                     Failure::NotAnchored {
                         tx: anchor.tx.clone(),

@@ -161,7 +161,8 @@ pub(crate) fn check_stored(report: &mut Report, stored: &Hash32, leaves: &[Hash3
             return;
         }
     }
-    report.fail(
+    report.fail_on(
+        Basis::OwnReceipt,
         NAME,
         Failure::ReceiptIdMismatch {
             field: NAME.into(),

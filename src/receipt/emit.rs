@@ -80,7 +80,8 @@ pub fn verify_emit(
                     item: i,
                     mapping: None,
                 });
-                r.fail(
+                r.fail_on(
+                    Basis::OwnItem,
                     &name,
                     Failure::ItemHashNotFound {
                         item: i,

@@ -170,9 +170,23 @@ impl Report {
     /// assert!(!r.is_verified());
     /// ```
     pub fn fail(&mut self, name: &str, failure: Failure) {
+        self.fail_on(Basis::Artefact, name, failure);
+    }
+
+    /// Records a failed check of what `basis` names (the user's delta, a
+    /// stored receiptId, the ledger, …).
+    ///
+    /// ```
+    /// use pacspace_proof::Report;
+    /// use pacspace_proof::receipt::{ArtefactKind, Basis, Failure};
+    /// let mut r = Report::new(ArtefactKind::Emit);
+    /// r.fail_on(Basis::OwnReceipt, "stored receipt", Failure::EmptyItemHashes);
+    /// assert_eq!(r.checks[0].basis, Basis::OwnReceipt);
+    /// ```
+    pub fn fail_on(&mut self, basis: Basis, name: &str, failure: Failure) {
         self.checks.push(Check {
             name: name.into(),
-            basis: Basis::Artefact,
+            basis,
             outcome: Outcome::Fail { failure },
         });
     }
