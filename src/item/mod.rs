@@ -13,5 +13,7 @@
 //! ```
 
 mod delta;
+mod variants;
 
 pub use delta::{AmountKey, DeltaItem, ItemMapping, ReferenceIdAbsent};
+pub use variants::AdjustsField;
