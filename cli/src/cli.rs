@@ -19,12 +19,19 @@ pub enum Command {
     Canonical {
         /// Input file (`-` or absent: standard input).
         file: Option<PathBuf>,
+        #[command(flatten)]
+        options: crate::canonical_cmd::CanonicalArgs,
     },
     /// Print the 0x item hash of one item object.
     ItemHash {
         /// Input file (`-` or absent: standard input).
         file: Option<PathBuf>,
+        #[command(flatten)]
+        options: crate::canonical_cmd::CanonicalArgs,
     },
+    /// Print the delta the official SDK sends for a queued usage summary
+    /// (metadata.summary*, submissionType, the sum_ referenceId).
+    WireDelta(crate::wire_delta_cmd::WireDeltaArgs),
     /// Print the itemsRoot of a JSON array of item objects or 0x item hashes.
     Root {
         /// Input file (`-` or absent: standard input).

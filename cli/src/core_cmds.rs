@@ -1,25 +1,17 @@
 //! The core verbs: canonical, item-hash, root, prove, verify-proof.
 
 use crate::cli::{Cli, Command};
-use crate::input::{emit, kind, leaves, parse, read_input};
-use pacspace_proof::{Hash32, MerkleTree, Proof, canonical_json, item_hash, items_root};
+use crate::input::{emit, leaves, parse, read_input};
+use pacspace_proof::{Hash32, MerkleTree, Proof, items_root};
 use std::process::ExitCode;
 
 /// Runs one verb; `Err` is bad input (exit 2).
 pub fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Fetch(args) => return crate::fetch_cmd::run(args),
-        Command::Canonical { file } => {
-            let value = parse(&read_input(&file)?)?;
-            emit(canonical_json(&value).map_err(|e| e.to_string())?)?;
-        }
-        Command::ItemHash { file } => {
-            let value = parse(&read_input(&file)?)?;
-            if !value.is_object() {
-                return Err(format!("expected one item object, found {}", kind(&value)));
-            }
-            emit(item_hash(&value).map_err(|e| e.to_string())?)?;
-        }
+        Command::Canonical { file, options } => crate::canonical_cmd::canonical(&file, options)?,
+        Command::ItemHash { file, options } => crate::canonical_cmd::item_hash_cmd(&file, options)?,
+        Command::WireDelta(args) => crate::wire_delta_cmd::run(args)?,
         Command::Root { file, node_encoding } => {
             let leaves = leaves(&parse(&read_input(&file)?)?)?;
             emit(items_root(&leaves, node_encoding))?;

@@ -2,11 +2,13 @@
 //!
 //! Exit codes: 0 verified / done, 1 not verified, 2 bad input.
 
+mod canonical_cmd;
 mod cli;
 mod core_cmds;
 mod fetch_cmd;
 mod input;
 mod receipt_cmds;
+mod wire_delta_cmd;
 
 use std::process::ExitCode;
 
