@@ -130,7 +130,10 @@ fn parse_time(time: &[char]) -> Result<([i64; 4], i64), TimestampError> {
                 }
                 _ => hh_mm_ss_ff(rest)?,
             };
-            let magnitude = ((h * 60 + m) * 60 + s) * 1_000_000 + us;
+            // Python (3.11+) reads an offset whose whole seconds are zero as
+            // UTC: its fraction is dropped (`-00:00:00.5` is `+00:00`).
+            let whole = (h * 60 + m) * 60 + s;
+            let magnitude = if whole == 0 { 0 } else { whole * 1_000_000 + us };
             if magnitude >= 86_400_000_000 {
                 return Err(TimestampError::Offset);
             }
