@@ -27,6 +27,9 @@ mod reader;
 mod reference;
 
 // The binary's own modules, as `cli_input` uses them.
+#[path = "../src/canonical_cmd.rs"]
+#[allow(dead_code)]
+mod canonical_cmd;
 #[path = "../src/cli.rs"]
 #[allow(dead_code)]
 mod cli;
@@ -39,6 +42,9 @@ mod input;
 #[path = "../src/receipt_cmds.rs"]
 #[allow(dead_code)]
 mod receipt_cmds;
+#[path = "../src/wire_delta_cmd.rs"]
+#[allow(dead_code)]
+mod wire_delta_cmd;
 
 fn files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {

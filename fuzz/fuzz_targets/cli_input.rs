@@ -6,6 +6,9 @@
 
 use libfuzzer_sys::fuzz_target;
 
+#[path = "../../cli/src/canonical_cmd.rs"]
+#[allow(dead_code)]
+mod canonical_cmd;
 #[path = "../../cli/src/cli.rs"]
 #[allow(dead_code)]
 mod cli;
@@ -18,6 +21,9 @@ mod input;
 #[path = "../../cli/src/receipt_cmds.rs"]
 #[allow(dead_code)]
 mod receipt_cmds;
+#[path = "../../cli/src/wire_delta_cmd.rs"]
+#[allow(dead_code)]
+mod wire_delta_cmd;
 
 #[path = "../bodies/cli_input.rs"]
 mod body;

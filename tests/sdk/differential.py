@@ -33,6 +33,7 @@ import sys
 import time
 from pathlib import Path
 
+sys.dont_write_bytecode = True  # no __pycache__ in the repository
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
