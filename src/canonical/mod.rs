@@ -51,6 +51,8 @@ pub(crate) use value::number_as_f64;
 #[cfg(feature = "alloc")]
 pub use value::{CanonicalError, canonical_json, canonical_json_str, item_hash, write_canonical};
 #[cfg(feature = "alloc")]
+pub(crate) use with_options::write_object_of;
+#[cfg(feature = "alloc")]
 pub use with_options::{
     canonical_json_str_with, canonical_json_with, item_hash_with, write_canonical_with, write_json_string,
 };

@@ -141,6 +141,11 @@ impl fmt::Display for CanonicalOptions {
 }
 
 /// An option name that is not one of the listed values.
+///
+/// ```
+/// let e = "sorted".parse::<pacspace_proof::canonical::KeyOrder>().unwrap_err();
+/// assert_eq!(e.to_string(), "expected one of: code-units, js-object");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ParseOptionError {
     /// The option's accepted values, e.g. `code-units, js-object`.

@@ -30,6 +30,31 @@ pub fn write_canonical_with<S: Sink + ?Sized>(
     write_value(sink, value, options, 0)
 }
 
+/// Writes an object whose members are given by reference, keys already in
+/// the order `options` writes them (the caller vouches: no duplicate, no
+/// array-index or `__proto__` key), nested `depth` levels deep.
+pub(crate) fn write_object_of<S: Sink + ?Sized>(
+    sink: &mut S,
+    members: &[(&str, &JsonValue)],
+    options: CanonicalOptions,
+    depth: usize,
+) -> Result<(), CanonicalError> {
+    if depth >= MAX_DEPTH {
+        return Err(CanonicalError::TooDeep { limit: MAX_DEPTH });
+    }
+    sink.write(b"{");
+    for (i, (k, v)) in members.iter().enumerate() {
+        if i > 0 {
+            sink.write(b",");
+        }
+        crate::canonical::write_string(sink, k);
+        sink.write(b":");
+        write_value(sink, v, options, depth + 1)?;
+    }
+    sink.write(b"}");
+    Ok(())
+}
+
 fn write_value<S: Sink + ?Sized>(
     sink: &mut S,
     value: &JsonValue,

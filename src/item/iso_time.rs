@@ -8,6 +8,12 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 /// Why a timestamp cannot be normalised.
+///
+/// ```
+/// use pacspace_proof::item::{normalize_timestamp, TimestampError};
+/// assert_eq!(normalize_timestamp("2025-W01-1"), Err(TimestampError::Form));
+/// assert_eq!(normalize_timestamp("2025-01-01T24:00"), Err(TimestampError::Range));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimestampError {
     /// Empty after stripping whitespace (the SDK refuses it).

@@ -37,6 +37,13 @@ impl Default for SummaryOptions<'_> {
 
 /// Why the SDK would refuse a queued summary (or why it is outside what is
 /// reproduced here).
+///
+/// ```
+/// use pacspace_proof::canonical::JsonValue;
+/// use pacspace_proof::item::{wire_delta, SummaryError, SummaryOptions};
+/// let s = JsonValue::parse(r#"{"customerId":"  ","delta":1,"windowStart":"2025-01-01","windowEnd":"2025-01-02"}"#).unwrap();
+/// assert_eq!(wire_delta(&s, &SummaryOptions::default()), Err(SummaryError::Missing { field: "customerId" }));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SummaryError {
     /// The summary is not a JSON object.

@@ -2,7 +2,7 @@
 //! Keccak-256 (or, for near-miss diagnostics only, SHA3-256).
 
 use crate::canonical::{
-    CanonicalError, JsonString, JsonValue, KeccakSink, KeyOrder, Strings, write_canonical_with,
+    CanonicalError, JsonString, JsonValue, KeccakSink, KeyOrder, Strings, write_object_of,
 };
 use crate::item::{AdjustsField, AmountKey, ReferenceIdAbsent};
 use crate::receipt::mapping::SubmittedDelta;
@@ -91,10 +91,32 @@ impl SubmittedDelta {
             && !self.lone_surrogate;
         if rfc_bytes {
             self.as_item().write_canonical(sink, mapping)?;
-            Ok(())
-        } else {
-            write_canonical_with(sink, &self.item_value(mapping), mapping.canonical)
+            return Ok(());
         }
+        // The general writer, borrowing the delta's values (no copy per
+        // variant tried). The item's own keys are fixed ASCII names, none an
+        // array index: every key order writes them in this byte order.
+        let f = &self.fields;
+        let amount = JsonValue::Number(self.amount);
+        let mut members: Vec<(&str, &JsonValue)> = Vec::with_capacity(6);
+        if mapping.adjusts == AdjustsField::Include {
+            members.extend(non_null(f, "adjusts").map(|v| ("adjusts", v)));
+        }
+        let amount_key = match mapping.amount_key {
+            AmountKey::Delta => "delta",
+            AmountKey::Amount => "amount",
+        };
+        members.push((amount_key, &amount));
+        members.extend(f.get("customerId").map(|v| ("customerId", v)));
+        members.extend(non_null(f, "metadata").map(|v| ("metadata", v)));
+        members.extend(f.get("reason").map(|v| ("reason", v)));
+        match (non_null(f, "referenceId"), mapping.absent_reference) {
+            (Some(r), _) => members.push(("referenceId", r)),
+            (None, ReferenceIdAbsent::Null) => members.push(("referenceId", &JsonValue::Null)),
+            (None, ReferenceIdAbsent::Omit) => {}
+        }
+        members.sort_by(|a, b| a.0.cmp(b.0));
+        write_object_of(sink, &members, mapping.canonical, 0)
     }
 
     /// Whether `mapping` can give this delta another item than the

@@ -11,6 +11,16 @@ use alloc::format;
 use alloc::vec::Vec;
 
 /// The label every near-miss note starts with.
+///
+/// ```
+/// use pacspace_proof::receipt::{verify_receipt_json, DIAGNOSTIC};
+/// let h = pacspace_proof::hashing::sha3_256(b"not this delta");
+/// let emit = format!(r#"{{"success":true,"data":{{"customerId":"c","delta":1,"status":"QUEUED",
+///     "receiptId":"{h}","itemsRoot":"{h}","itemHashes":["{h}"]}}}}"#);
+/// let r = verify_receipt_json(&emit, Some(r#"{"customerId":"c","delta":1,"reason":"r"}"#), None).unwrap();
+/// assert!(!r.is_verified());
+/// assert!(r.notes.iter().any(|n| n.starts_with(DIAGNOSTIC) && n.contains("does not reproduce")));
+/// ```
 pub const DIAGNOSTIC: &str = "diagnostic (not a verdict)";
 
 /// The root of `leaves` under the service's tree rule (pairs joined left to
