@@ -42,6 +42,9 @@ pub enum Command {
     Canonical(verbs::canonical::CanonicalArgs),
     /// Print the 0x item hash of one item object.
     ItemHash(verbs::canonical::ItemHashArgs),
+    /// Print the delta the official SDK sends for a queued usage summary
+    /// (metadata.summary*, submissionType, the sum_ referenceId).
+    WireDelta(verbs::wire_delta::WireDeltaArgs),
     /// Print the itemsRoot of a JSON array of item objects or 0x item hashes.
     Root(verbs::tree::RootArgs),
     /// Print the inclusion proof of item INDEX as one JSON object.

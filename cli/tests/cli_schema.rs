@@ -120,6 +120,16 @@ fn local_cases() -> Vec<Case> {
     vec![
         case("canonical", &[&sample("emit-delta.json")], b""),
         case("item-hash", &[&sample("emit-delta.json")], b""),
+        case(
+            "wire-delta",
+            &["-"],
+            br#"[{"customerId":"cust_1","delta":12,"windowStart":"2025-01-01T00:00:00Z","windowEnd":"2025-01-02T00:00:00Z"}]"#,
+        ),
+        case(
+            "wire-delta",
+            &["-"],
+            br#"{"customerId":"cust_1","delta":1.5,"reason":"api_calls","referenceId":"r1","windowStart":"2025-01-01T00:00:00Z","windowEnd":"2025-01-02T00:00:00Z"}"#,
+        ),
         case("root", &["examples/batch.json"], b""),
         case("root", &["--node-encoding", "bytes", "-"], br#"[]"#),
         case("prove", &["--index", "4", "examples/batch.json"], b""),

@@ -14,6 +14,12 @@ use crate::hashing::hash32::hex_digit;
 /// ```
 pub fn write_string<S: Sink + ?Sized>(sink: &mut S, s: &str) {
     sink.write(b"\"");
+    write_string_content(sink, s);
+    sink.write(b"\"");
+}
+
+/// The escaped characters of `s`, without the quotes.
+pub(crate) fn write_string_content<S: Sink + ?Sized>(sink: &mut S, s: &str) {
     let bytes = s.as_bytes();
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
@@ -41,5 +47,4 @@ pub fn write_string<S: Sink + ?Sized>(sink: &mut S, s: &str) {
     if let Some(run) = bytes.get(start..) {
         sink.write(run);
     }
-    sink.write(b"\"");
 }

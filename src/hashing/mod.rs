@@ -17,9 +17,11 @@ mod encoding;
 pub(crate) mod hash32;
 mod keccak;
 pub(crate) mod node;
+mod sha3;
 pub(crate) mod sponge;
 
 pub use encoding::{NodeEncoding, ParseNodeEncodingError};
 pub use hash32::{Hash32, HexError};
 pub use keccak::{ITEM_PREFIX, NODE_PREFIX, keccak256};
 pub use node::{item_hash_canonical, node_hash};
+pub use sha3::{sha3_256, sha3_item_hash_canonical, sha3_node_hash};

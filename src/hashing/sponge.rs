@@ -1,5 +1,6 @@
 //! Keccak-256 (original padding `0x01`) as a sponge over the Keccak-f\[1600\]
-//! permutation of the `keccak` crate.
+//! permutation of the `keccak` crate; the streaming paths also finish with
+//! SHA3-256's padding (`0x06`), for near-miss diagnostics only.
 //!
 //! Three paths:
 //! - [`Keccak256`], a streaming hasher XORing input straight into the state
@@ -20,6 +21,13 @@ use crate::Hash32;
 
 /// Rate of Keccak-256 in bytes: (1600 − 2·256) / 8.
 pub(crate) const RATE: usize = 136;
+
+/// The first padding byte of Keccak-256 (the original Keccak submission, as
+/// Ethereum and the service use it).
+pub(crate) const KECCAK_PAD: u8 = 0x01;
+/// The first padding byte of SHA3-256 (FIPS 202: domain bits `01`, then the
+/// `1` of pad10*1). Same permutation and rate; only this byte differs.
+pub(crate) const SHA3_PAD: u8 = 0x06;
 
 /// The Keccak state: 25 lanes of 64 bits.
 pub(crate) type State = [u64; 25];
@@ -154,8 +162,14 @@ impl Keccak256 {
     }
 
     /// Pads, permutes and returns the digest.
-    pub(crate) fn finalize(mut self) -> Hash32 {
-        xor_byte(&mut self.state, self.filled, 0x01);
+    pub(crate) fn finalize(self) -> Hash32 {
+        self.finalize_padded(KECCAK_PAD)
+    }
+
+    /// Pads with first byte `pad` ([`KECCAK_PAD`] or [`SHA3_PAD`]), permutes
+    /// and returns the digest.
+    pub(crate) fn finalize_padded(mut self, pad: u8) -> Hash32 {
+        xor_byte(&mut self.state, self.filled, pad);
         xor_byte(&mut self.state, RATE - 1, 0x80);
         permute(&mut self.state);
         squeeze(&self.state)
@@ -225,12 +239,18 @@ impl BufferedKeccak256 {
     }
 
     /// Pads, permutes and returns the digest.
-    pub(crate) fn finalize(mut self) -> Hash32 {
+    pub(crate) fn finalize(self) -> Hash32 {
+        self.finalize_padded(KECCAK_PAD)
+    }
+
+    /// Pads with first byte `pad` ([`KECCAK_PAD`] or [`SHA3_PAD`]), permutes
+    /// and returns the digest.
+    pub(crate) fn finalize_padded(mut self, pad: u8) -> Hash32 {
         if let Some(tail) = self.block.get_mut(self.filled..) {
             tail.fill(0);
         }
         if let Some(first) = self.block.get_mut(self.filled) {
-            *first ^= 0x01;
+            *first ^= pad;
         }
         if let Some(last) = self.block.last_mut() {
             *last ^= 0x80;
@@ -313,6 +333,25 @@ mod tests {
                 buffered.update(&[]);
             }
             assert_eq!(buffered.finalize(), reference(msg), "len {len} buffered");
+        }
+    }
+
+    #[test]
+    fn sha3_padding_matches_the_sha3_crate() {
+        use sha3::Sha3_256;
+        let data: std::vec::Vec<u8> = (0..2 * RATE + 9).map(|i| (i * 7 + 3) as u8).collect();
+        for len in 0..data.len() {
+            let msg = &data[..len];
+            let mut want = Hash32::ZERO;
+            want.0.copy_from_slice(&Sha3_256::digest(msg));
+            let mut streamed = Keccak256::new();
+            streamed.update(msg);
+            assert_eq!(streamed.finalize_padded(SHA3_PAD), want, "len {len}");
+            let mut buffered = BufferedKeccak256::new();
+            for chunk in msg.chunks(1 + len % 29) {
+                buffered.update(chunk);
+            }
+            assert_eq!(buffered.finalize_padded(SHA3_PAD), want, "len {len} buffered");
         }
     }
 

@@ -109,6 +109,13 @@ pub(crate) fn check_item_hash(
                     found: *found,
                 },
             );
+            crate::receipt::near_miss::item_near_miss(
+                report,
+                item,
+                submitted,
+                |h| h == found,
+                &format!("{field} {found}"),
+            );
             false
         }
     }

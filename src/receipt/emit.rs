@@ -89,6 +89,13 @@ pub fn verify_emit(
                         searched: d.item_hashes.len(),
                     },
                 );
+                crate::receipt::near_miss::item_near_miss(
+                    &mut r,
+                    i,
+                    s,
+                    |h| d.item_hashes.contains(h),
+                    "among the itemHashes",
+                );
             }
         }
     }

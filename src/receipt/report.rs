@@ -370,7 +370,7 @@ impl Serialize for ItemMapping {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use crate::item::{AmountKey, ReferenceIdAbsent};
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("ItemMapping", 2)?;
+        let mut st = s.serialize_struct("ItemMapping", 5)?;
         st.serialize_field(
             "amountKey",
             match self.amount_key {
@@ -385,6 +385,9 @@ impl Serialize for ItemMapping {
                 ReferenceIdAbsent::Null => "null",
             },
         )?;
+        st.serialize_field("adjusts", self.adjusts.name())?;
+        st.serialize_field("keyOrder", self.canonical.key_order.name())?;
+        st.serialize_field("strings", self.canonical.strings.name())?;
         st.end()
     }
 }

@@ -8,6 +8,7 @@ pub mod meta;
 pub mod receipt;
 pub mod tree;
 pub mod verify_proof;
+pub mod wire_delta;
 
 use crate::cli::{Cli, Command};
 use std::process::ExitCode;
@@ -25,6 +26,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Chain(args) => chain::run(args),
         Command::Fetch(args) => fetch::run(args),
         Command::Completions(args) => meta::run_completions(args),
+        Command::WireDelta(args) => wire_delta::run(args),
         Command::Manpage => meta::run_manpage(),
     }
 }
