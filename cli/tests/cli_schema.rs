@@ -3,6 +3,8 @@
 //! enough to reject output that breaks the convention.
 
 mod common;
+#[path = "../../tests/ledger_support/mod.rs"]
+mod ledger_support;
 mod support;
 
 use jsonschema::{Draft, Registry, Validator};
@@ -54,6 +56,8 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
     common::run_cli(args, stdin, &[(SECRET_VAR, SECRET)])
 }
 
+const ANSWERS: &str = "examples/ledger/answers.json";
+
 fn sample(name: &str) -> String {
     format!("examples/receipts/{name}")
 }
@@ -100,6 +104,12 @@ fn local_cases() -> Vec<Case> {
     bad_proof["index"] = 3.into();
     let chain = std::fs::read_to_string(repo.join(sample("chain.jsonl"))).unwrap();
     let lines: Vec<&str> = chain.lines().collect();
+    // The bundled recorded ledger answers anchor the batch sample's root.
+    let receipts_root = read_json(repo.join(sample("batch.json")))["data"]["results"][0]["receiptId"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let other_root = format!("0x{}", "5a".repeat(32));
     let (sig, ts) = headers();
     let body = std::fs::read(repo.join(sample("webhook.json"))).unwrap();
     let webhook = |extra: &[&str], sig: &str| {
@@ -189,6 +199,47 @@ fn local_cases() -> Vec<Case> {
             format!("{}\n{}\n", lines[1], lines[2]).as_bytes(),
         ),
         case("chain", &["-"], b""),
+        case(
+            "anchor",
+            &["--root", &receipts_root, "--ledger-answers", ANSWERS],
+            b"",
+        ),
+        case(
+            "anchor",
+            &[
+                "--root",
+                &other_root,
+                "--ledger-answers",
+                ANSWERS,
+                "--network",
+                "296",
+            ],
+            b"",
+        ),
+        case(
+            "receipt",
+            &[
+                &sample("batch.json"),
+                "--items",
+                &sample("batch-deltas.json"),
+                "--anchor",
+                "--ledger-answers",
+                ANSWERS,
+                "--require",
+                "anchored",
+            ],
+            b"",
+        ),
+        case(
+            "receipt",
+            &[&sample("batch.json"), "--anchor", "--ledger-answers", ANSWERS],
+            b"",
+        ),
+        case(
+            "chain",
+            &["--anchor", "--ledger-answers", ANSWERS, "-"],
+            format!("{}\n", lines[0]).as_bytes(),
+        ),
     ]
 }
 
@@ -199,7 +250,7 @@ fn json_of(c: &Case) -> Value {
     args.extend(c.args.iter().map(String::as_str));
     let o = run(&args, &c.stdin);
     assert!(
-        matches!(o.status.code(), Some(0 | 1)),
+        matches!(o.status.code(), Some(0 | 1 | 3)),
         "{args:?}: exit {:?}, stderr {}",
         o.status.code(),
         String::from_utf8_lossy(&o.stderr)
@@ -253,7 +304,7 @@ fn every_verb_has_a_schema_and_every_schema_is_valid_draft_2020_12() {
 
 #[test]
 fn json_output_of_every_local_verb_matches_its_schema() {
-    let mut seen_levels = BTreeSet::new();
+    let (mut seen_levels, mut seen_anchor) = (BTreeSet::new(), BTreeSet::new());
     for c in local_cases() {
         let v = json_of(&c);
         let errs = errors(&validator(c.verb), &v);
@@ -261,11 +312,15 @@ fn json_output_of_every_local_verb_matches_its_schema() {
         if let Some(level) = v["level"].as_str() {
             seen_levels.insert(level.to_string());
         }
+        if c.verb == "anchor" {
+            seen_anchor.insert(v["verdict"].as_str().unwrap_or_default().to_string());
+        }
     }
-    // The samples reach every level the verifier can reach without a ledger.
+    assert_eq!(seen_anchor, ["anchored", "not_anchored"].map(String::from).into());
+    // The samples reach every level, anchored through the recorded ledger answers.
     assert_eq!(
         seen_levels,
-        ["consistent", "not_verified", "verified"]
+        ["anchored", "consistent", "not_verified", "verified"]
             .map(String::from)
             .into()
     );
@@ -287,6 +342,7 @@ fn fetch_json_output_matches_its_schema() {
         Reply::json(200, &answer),
         Reply::json(200, &status),
         Reply::json(200, &answer),
+        Reply::json(200, &answer),
     ]);
     let validator = validator("fetch");
     let items = sample("verify-answer-deltas.json");
@@ -299,12 +355,28 @@ fn fetch_json_output_matches_its_schema() {
             &server.base_url,
             "--items",
             &items,
-            "--anchor",
+            "--anchor-id",
             "anc_1",
         ],
         vec!["rcpt_opaque", "--base-url", &server.base_url],
+        // The verify answer's root is the batch sample's: the recorded answers anchor it.
+        vec![
+            root.as_str(),
+            "--base-url",
+            &server.base_url,
+            "--items",
+            &items,
+            "--anchor",
+            "--ledger-answers",
+            ANSWERS,
+            "--require",
+            "anchored",
+        ],
     ] {
         let v = json_of(&case("fetch", &args, b""));
+        if args.contains(&"--anchor") {
+            assert_eq!(v["level"], "anchored", "{v:#}");
+        }
         let errs = errors(&validator, &v);
         assert!(errs.is_empty(), "{args:?}: {errs:#?}\n{v:#}");
     }
@@ -374,4 +446,105 @@ fn the_schemas_reject_output_that_breaks_the_convention() {
         !errors(&receipt, &v).is_empty(),
         "failure without message accepted"
     );
+}
+
+/// The shapes the bundled answers do not produce: sources disagreeing, and
+/// no source answering (exit 3), asked of scripted sources on 127.0.0.1.
+#[test]
+fn anchor_json_from_live_sources_matches_its_schema() {
+    use ledger_support::{Tx, mirror_for, rpc_for};
+    let tx = Tx::with_root_in_call_data();
+    let mut failed = tx.clone();
+    failed.success = false;
+    let (mirror, rpc) = (mirror_for(Some(tx.clone()), None), rpc_for(Some(failed)));
+    let anchor = validator("anchor");
+    let receipt = validator("receipt");
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let nothing = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let hash = tx.hash_hex();
+    for (sources, verdict) in [
+        (
+            vec!["--mirror", &mirror.base_url, "--rpc", &rpc.base_url],
+            "not_anchored",
+        ),
+        (vec!["--mirror", &nothing], "undetermined"),
+        (vec!["--mirror", &mirror.base_url], "anchored"),
+    ] {
+        let mut args = vec![
+            "--root",
+            ledger_support::ROOT,
+            "--tx",
+            &hash,
+            "--network",
+            "testnet",
+        ];
+        args.extend(&sources);
+        let v = json_of(&case("anchor", &args, b""));
+        assert_eq!(v["verdict"], verdict, "{v:#}");
+        let errs = errors(&anchor, &v);
+        assert!(errs.is_empty(), "{sources:?}: {errs:#?}\n{v:#}");
+        let mut args = vec![
+            "examples/receipts/batch.json",
+            "--items",
+            "examples/receipts/batch-deltas.json",
+            "--anchor",
+            "--tx",
+            &hash,
+            "--network",
+            "testnet",
+        ];
+        args.extend(&sources);
+        let v = json_of(&case("receipt", &args, b""));
+        assert_eq!(v["anchor"]["verdict"], verdict, "{v:#}");
+        let errs = errors(&receipt, &v);
+        assert!(errs.is_empty(), "receipt {sources:?}: {errs:#?}\n{v:#}");
+    }
+}
+
+#[test]
+fn the_anchor_schema_rejects_what_the_report_never_says() {
+    let good = json_of(&case(
+        "anchor",
+        &["--root", ledger_support::ROOT, "--ledger-answers", ANSWERS],
+        b"",
+    ));
+    let anchor = validator("anchor");
+    assert!(errors(&anchor, &good).is_empty());
+    type Breaks = Box<dyn Fn(&mut Value)>;
+    let broken: Vec<(&str, Breaks)> = vec![
+        (
+            "verdict word of the verdict verbs",
+            Box::new(|v| v["verdict"] = "pass".into()),
+        ),
+        (
+            "a place not searched",
+            Box::new(|v| v["sources"][0]["where"] = "storage".into()),
+        ),
+        (
+            "a source kind",
+            Box::new(|v| v["sources"][0]["kind"] = "explorer".into()),
+        ),
+        ("another chain", Box::new(|v| v["chainId"] = 1.into())),
+        (
+            "anchored without a finding",
+            Box::new(|v| v["finding"] = Value::Null),
+        ),
+        (
+            "no sources",
+            Box::new(|v| {
+                v.as_object_mut().unwrap().remove("sources");
+            }),
+        ),
+        ("a level", Box::new(|v| v["level"] = "anchored".into())),
+        (
+            "undetermined without what to look up",
+            Box::new(|v| v["verdict"] = "undetermined".into()),
+        ),
+    ];
+    for (what, breaks) in broken {
+        let mut v = good.clone();
+        breaks(&mut v);
+        assert!(!errors(&anchor, &v).is_empty(), "{what}: accepted\n{v:#}");
+    }
 }
