@@ -5,10 +5,12 @@
 //! anchored cases is snapshotted (tests/snapshots/anchor_offline__*.snap;
 //! update as for cli_snapshots).
 
+mod anchor_support;
 mod common;
 #[path = "../../tests/ledger_support/mod.rs"]
 mod ledger_support;
 
+use anchor_support::{json, nothing_listening};
 use common::{assert_bad_input, assert_code, out, sample};
 use ledger_support::{ROOT, Tx, mirror_for, rpc_for};
 use pacspace_proof::ledger::{Network, RecordedAnswers};
@@ -22,10 +24,6 @@ const SAMPLE_TX: &str = "0x63b07c01299e4e79a12fef333705de81576e2dd09053dc64bafb3
 
 fn run(args: &[&str]) -> Output {
     common::run_cli(args, b"", &[])
-}
-
-fn json(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", out(o)))
 }
 
 fn shown(o: &Output) -> String {
@@ -194,13 +192,6 @@ fn decision(mut v: Value) -> Value {
         v.as_object_mut().unwrap().remove(k);
     }
     v
-}
-
-fn nothing_listening() -> String {
-    let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    let url = format!("http://{}", l.local_addr().expect("addr"));
-    drop(l);
-    url
 }
 
 #[test]

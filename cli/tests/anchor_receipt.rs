@@ -1,57 +1,21 @@
-//! `--anchor` on `receipt`, `webhook`, `chain` and `fetch`, against scripted
-//! ledger sources on 127.0.0.1 only (tests/ledger_support): the root a report
-//! established is looked up, and the answer lifts a verified report to
-//! `anchored`, fails it, or leaves it undetermined (exit 3 under
-//! `--require anchored`).
+//! `receipt --anchor` against scripted ledger sources on 127.0.0.1 only
+//! (tests/ledger_support): the root a report established is looked up, and
+//! the answer lifts a verified report to `anchored`, fails it, or leaves it
+//! undetermined (exit 3 under `--require anchored`). The other verbs:
+//! anchor_webhook_chain_fetch.rs.
 
+mod anchor_support;
 mod common;
 #[path = "../../tests/ledger_support/mod.rs"]
 mod ledger_support;
-mod support;
 
-use common::{SECRET, SECRET_VAR, assert_bad_input, assert_code, out, sample};
+use anchor_support::{AFTER_SAMPLES, EMIT_ROOT, json, ledger_check, nothing_listening, tx_with};
+use common::{assert_bad_input, assert_code, out, sample};
 use ledger_support::{Fake, ROOT, Tx, mirror_for, rpc_for};
-use serde_json::Value;
 use std::process::Output;
 
-/// The itemsRoot of examples/receipts/emit.json (and of the webhook sample).
-const EMIT_ROOT: &str = "0x78c1055a57dc9eba355b66db3096089c48ad6c69f6b51154c5b1f3060cbbeb0f";
-
 fn run(args: &[&str]) -> Output {
-    common::run_cli(args, b"", &[(SECRET_VAR, SECRET)])
-}
-
-fn json(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", out(o)))
-}
-
-fn ledger_check(v: &Value) -> &Value {
-    v["checks"]
-        .as_array()
-        .and_then(|c| c.iter().find(|c| c["name"] == "ledger anchor"))
-        .unwrap_or_else(|| panic!("no ledger anchor check in {v:#}"))
-}
-
-/// A successful transaction with `root` at call-data offset 36, at
-/// consensus time `secs` (its block starting a second earlier).
-fn tx_with(root: &str, secs: u64) -> Tx {
-    let mut tx = Tx::with_root_in_call_data();
-    let root: pacspace_proof::Hash32 = root.parse().unwrap();
-    tx.input.truncate(36);
-    tx.input.extend(root.as_bytes());
-    tx.consensus_secs = secs;
-    tx.block_secs = secs - 1;
-    tx
-}
-
-/// 2026-01-01T00:01:40Z: after every sample's receivedAt / submittedAt.
-const AFTER_SAMPLES: u64 = 1_767_225_700;
-
-fn nothing_listening() -> String {
-    let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    let url = format!("http://{}", l.local_addr().expect("addr"));
-    drop(l);
-    url
+    common::run_cli(args, b"", &[])
 }
 
 /// `receipt` on the batch sample with its deltas, `--anchor`, the transaction and `extra`.
@@ -304,184 +268,4 @@ fn the_artefacts_receipt_time_is_the_default_not_before() {
     let late = tx_with(EMIT_ROOT, AFTER_SAMPLES);
     let m = mirror_for(Some(late.clone()), None);
     assert_eq!(emit(&late, &m, &["--require", "anchored"])["level"], "anchored");
-}
-
-#[test]
-fn webhook_anchor_uses_the_deltas_submitted_at() {
-    let (sig, ts) = common::webhook_headers();
-    let (file, items) = (sample("webhook.json"), sample("emit-delta.json"));
-    let hook = |tx: &Tx, m: &Fake| {
-        let hash = tx.hash_hex();
-        run(&[
-            "webhook",
-            &file,
-            "--secret-env",
-            SECRET_VAR,
-            "--signature",
-            &sig,
-            "--timestamp",
-            &ts,
-            "--now",
-            &ts,
-            "--items",
-            &items,
-            "--anchor",
-            "--tx",
-            &hash,
-            "--network",
-            "testnet",
-            "--mirror",
-            &m.base_url,
-            "--require",
-            "anchored",
-        ])
-    };
-    let late = tx_with(EMIT_ROOT, AFTER_SAMPLES);
-    let m = mirror_for(Some(late.clone()), None);
-    let o = hook(&late, &m);
-    assert_code(&o, 0);
-    assert!(out(&o).contains("level: anchored"), "{}", out(&o));
-    let early = tx_with(EMIT_ROOT, 1_722_945_601);
-    let m = mirror_for(Some(early.clone()), None);
-    let o = hook(&early, &m);
-    assert_code(&o, 1);
-    assert!(out(&o).contains("notBefore: too early"), "{}", out(&o));
-}
-
-#[test]
-fn chain_anchor_looks_up_the_head_and_stays_consistent() {
-    let file = sample("chain.jsonl");
-    let v = json(&run(&["chain", "--json", "--require", "consistent", &file]));
-    let head = v["lastProofHash"].as_str().unwrap().to_string();
-    let tx = tx_with(&head, AFTER_SAMPLES);
-    let hash = tx.hash_hex();
-    let m = mirror_for(Some(tx.clone()), None);
-    // The chain names no transaction.
-    assert_bad_input(&run(&["chain", &file, "--anchor", "--mirror", &m.base_url]));
-    let args = [
-        "chain",
-        &file,
-        "--anchor",
-        "--tx",
-        &hash,
-        "--network",
-        "testnet",
-        "--mirror",
-        &m.base_url,
-        "--json",
-        "--require",
-        "consistent",
-    ];
-    let o = run(&args);
-    assert_code(&o, 0);
-    let v = json(&o);
-    assert_eq!(
-        (&v["level"], &v["anchor"]["root"]),
-        (&"consistent".into(), &head.as_str().into())
-    );
-    assert_eq!(ledger_check(&v)["outcome"], "pass");
-    assert!(
-        v["notChecked"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|n| n.as_str().unwrap().contains("only the last proofHash"))
-    );
-    // A chain is consistent at best: the ledger cannot lift it, so no exit 3 either.
-    let down = nothing_listening();
-    assert_code(
-        &run(&[
-            "chain",
-            &file,
-            "--anchor",
-            "--tx",
-            &hash,
-            "--network",
-            "testnet",
-            "--mirror",
-            &down,
-            "--require",
-            "anchored",
-        ]),
-        1,
-    );
-    // Another root in that transaction: evidence against.
-    let other = tx_with(ROOT, AFTER_SAMPLES);
-    let m = mirror_for(Some(other.clone()), None);
-    let hash = other.hash_hex();
-    assert_code(
-        &run(&[
-            "chain",
-            &file,
-            "--anchor",
-            "--tx",
-            &hash,
-            "--network",
-            "testnet",
-            "--mirror",
-            &m.base_url,
-            "--require",
-            "consistent",
-        ]),
-        1,
-    );
-}
-
-#[test]
-fn fetch_anchor_looks_in_the_transaction_the_answer_names_unless_tx_is_given() {
-    use support::server::{Reply, TestServer};
-    let tx = Tx::with_root_in_call_data();
-    let answer = std::fs::read_to_string(common::repo_root().join(sample("verify-answer.json")))
-        .unwrap()
-        .replace("demo-ledger-ref-0001", &tx.hash_hex());
-    let items = sample("verify-answer-deltas.json");
-    let m = mirror_for(Some(tx.clone()), None);
-    // The report does not keep the answer: it is asked once more for the transaction it names.
-    let server = TestServer::start(vec![Reply::json(200, &answer), Reply::json(200, &answer)]);
-    let o = run(&[
-        "fetch",
-        ROOT,
-        "--base-url",
-        &server.base_url,
-        "--items",
-        &items,
-        "--anchor",
-        "--network",
-        "testnet",
-        "--mirror",
-        &m.base_url,
-        "--require",
-        "anchored",
-    ]);
-    assert_code(&o, 0);
-    assert!(out(&o).contains("level: anchored"), "{}", out(&o));
-    assert_eq!(server.requests().len(), 2);
-    assert_eq!(
-        m.requests()[0].url,
-        format!("/api/v1/contracts/results/{}", tx.hash_hex())
-    );
-    // --tx overrides the answer's reference, and nothing more is fetched.
-    let unknown = format!("0x{}", "77".repeat(32));
-    let server = TestServer::start(vec![Reply::json(200, &answer)]);
-    let o = run(&[
-        "fetch",
-        ROOT,
-        "--base-url",
-        &server.base_url,
-        "--items",
-        &items,
-        "--anchor",
-        "--tx",
-        &unknown,
-        "--network",
-        "testnet",
-        "--mirror",
-        &m.base_url,
-    ]);
-    assert_code(&o, 1);
-    assert_eq!(server.requests().len(), 1);
-    assert_eq!(
-        m.requests().last().unwrap().url,
-        format!("/api/v1/contracts/results/{unknown}")
-    );
 }

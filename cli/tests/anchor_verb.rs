@@ -3,10 +3,12 @@
 //! as the mirror node's OpenAPI description and the JSON-RPC specification
 //! give them (tests/ledger_support).
 
+mod anchor_support;
 mod common;
 #[path = "../../tests/ledger_support/mod.rs"]
 mod ledger_support;
 
+use anchor_support::{json, nothing_listening};
 use common::{assert_bad_input, assert_code, out};
 use ledger_support::{Fake, ROOT, Tx, mirror_for, mirror_not_found, rpc_for};
 use serde_json::Value;
@@ -32,23 +34,11 @@ fn ask(tx: &Tx, mirrors: &[&Fake], rpcs: &[&Fake], extra: &[&str]) -> Output {
     anchor(&args)
 }
 
-fn json(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", out(o)))
-}
-
 fn check<'a>(v: &'a Value, name: &str) -> &'a Value {
     v["checks"]
         .as_array()
         .and_then(|c| c.iter().find(|c| c["name"] == name))
         .unwrap_or_else(|| panic!("no check {name} in {v:#}"))
-}
-
-/// A base URL on 127.0.0.1 where nothing listens.
-fn nothing_listening() -> String {
-    let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    let url = format!("http://{}", l.local_addr().expect("addr"));
-    drop(l);
-    url
 }
 
 /// The transaction with the root's bytes replaced by others.

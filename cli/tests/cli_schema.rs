@@ -3,8 +3,6 @@
 //! enough to reject output that breaks the convention.
 
 mod common;
-#[path = "../../tests/ledger_support/mod.rs"]
-mod ledger_support;
 mod support;
 
 use jsonschema::{Draft, Registry, Validator};
@@ -446,105 +444,4 @@ fn the_schemas_reject_output_that_breaks_the_convention() {
         !errors(&receipt, &v).is_empty(),
         "failure without message accepted"
     );
-}
-
-/// The shapes the bundled answers do not produce: sources disagreeing, and
-/// no source answering (exit 3), asked of scripted sources on 127.0.0.1.
-#[test]
-fn anchor_json_from_live_sources_matches_its_schema() {
-    use ledger_support::{Tx, mirror_for, rpc_for};
-    let tx = Tx::with_root_in_call_data();
-    let mut failed = tx.clone();
-    failed.success = false;
-    let (mirror, rpc) = (mirror_for(Some(tx.clone()), None), rpc_for(Some(failed)));
-    let anchor = validator("anchor");
-    let receipt = validator("receipt");
-    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let nothing = format!("http://{}", closed.local_addr().unwrap());
-    drop(closed);
-    let hash = tx.hash_hex();
-    for (sources, verdict) in [
-        (
-            vec!["--mirror", &mirror.base_url, "--rpc", &rpc.base_url],
-            "not_anchored",
-        ),
-        (vec!["--mirror", &nothing], "undetermined"),
-        (vec!["--mirror", &mirror.base_url], "anchored"),
-    ] {
-        let mut args = vec![
-            "--root",
-            ledger_support::ROOT,
-            "--tx",
-            &hash,
-            "--network",
-            "testnet",
-        ];
-        args.extend(&sources);
-        let v = json_of(&case("anchor", &args, b""));
-        assert_eq!(v["verdict"], verdict, "{v:#}");
-        let errs = errors(&anchor, &v);
-        assert!(errs.is_empty(), "{sources:?}: {errs:#?}\n{v:#}");
-        let mut args = vec![
-            "examples/receipts/batch.json",
-            "--items",
-            "examples/receipts/batch-deltas.json",
-            "--anchor",
-            "--tx",
-            &hash,
-            "--network",
-            "testnet",
-        ];
-        args.extend(&sources);
-        let v = json_of(&case("receipt", &args, b""));
-        assert_eq!(v["anchor"]["verdict"], verdict, "{v:#}");
-        let errs = errors(&receipt, &v);
-        assert!(errs.is_empty(), "receipt {sources:?}: {errs:#?}\n{v:#}");
-    }
-}
-
-#[test]
-fn the_anchor_schema_rejects_what_the_report_never_says() {
-    let good = json_of(&case(
-        "anchor",
-        &["--root", ledger_support::ROOT, "--ledger-answers", ANSWERS],
-        b"",
-    ));
-    let anchor = validator("anchor");
-    assert!(errors(&anchor, &good).is_empty());
-    type Breaks = Box<dyn Fn(&mut Value)>;
-    let broken: Vec<(&str, Breaks)> = vec![
-        (
-            "verdict word of the verdict verbs",
-            Box::new(|v| v["verdict"] = "pass".into()),
-        ),
-        (
-            "a place not searched",
-            Box::new(|v| v["sources"][0]["where"] = "storage".into()),
-        ),
-        (
-            "a source kind",
-            Box::new(|v| v["sources"][0]["kind"] = "explorer".into()),
-        ),
-        ("another chain", Box::new(|v| v["chainId"] = 1.into())),
-        (
-            "anchored without a finding",
-            Box::new(|v| v["finding"] = Value::Null),
-        ),
-        (
-            "no sources",
-            Box::new(|v| {
-                v.as_object_mut().unwrap().remove("sources");
-            }),
-        ),
-        ("a level", Box::new(|v| v["level"] = "anchored".into())),
-        (
-            "undetermined without what to look up",
-            Box::new(|v| v["verdict"] = "undetermined".into()),
-        ),
-    ];
-    for (what, breaks) in broken {
-        let mut v = good.clone();
-        breaks(&mut v);
-        assert!(!errors(&anchor, &v).is_empty(), "{what}: accepted\n{v:#}");
-    }
 }
