@@ -220,12 +220,10 @@ fn recorded(path: &Path) -> Result<RecordedAnswers, String> {
 /// decides under the options' policy. `Err` is bad input (exit 2).
 pub fn ask(opts: &LedgerOpts, root: &Hash32, named: &Named) -> Result<Asked, String> {
     let timeout = opts.timeout()?;
+    const NAMED: &str = "the transaction the artefact names (--tx REF gives another)";
     let wanted = match (&opts.tx, &named.tx) {
-        (Some(t), _) => Some(parse_tx(t, "--tx")?),
-        (None, Some(t)) => Some(parse_tx(
-            t,
-            "the transaction the artefact names (pass --tx REF to give another)",
-        )?),
+        (Some(t), _) => Some((parse_tx(t, "--tx")?, "--tx")),
+        (None, Some(t)) => Some((parse_tx(t, NAMED)?, NAMED)),
         (None, None) => None,
     };
     if let Some(path) = &opts.ledger_answers {
@@ -238,9 +236,9 @@ pub fn ask(opts: &LedgerOpts, root: &Hash32, named: &Named) -> Result<Asked, Str
             ));
         }
         let theirs = parse_tx(&rec.tx, "--ledger-answers")?;
-        if let Some(w) = wanted.filter(|w| *w != theirs) {
+        if let Some((w, from)) = wanted.filter(|(w, _)| *w != theirs) {
             return Err(format!(
-                "the recorded answers in {} are about transaction {theirs}, not {w}",
+                "the recorded answers in {} are about transaction {theirs}, not {w} ({from})",
                 describe(path)
             ));
         }
@@ -251,7 +249,7 @@ pub fn ask(opts: &LedgerOpts, root: &Hash32, named: &Named) -> Result<Asked, Str
             saved_to: None,
         });
     }
-    let Some(tx) = wanted else {
+    let Some((tx, _)) = wanted else {
         return Err(
             "no ledger transaction to look in (the input names none): pass --tx REF, or --ledger-answers FILE"
                 .into(),
