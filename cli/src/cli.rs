@@ -13,7 +13,7 @@ use std::ffi::OsString;
 
 const EXIT_CODES: &str = "\
 Exit codes: 0 the required level was reached (or the verb's work is done);
-1 it was not; 2 bad input or usage; 3 reserved: the ledger could not be asked.
+1 it was not; 2 bad input or usage; 3 the ledger could not be asked (undetermined).
 
 Levels, weakest first: not_verified (a check failed), consistent (the artefact
 agrees with itself), verified (your own deltas, receiptId or root reproduced it),
@@ -62,6 +62,14 @@ pub enum Command {
     Chain(verbs::chain::ChainArgs),
     /// Fetch what the service publishes about RECEIPT_ID and verify it locally.
     Fetch(verbs::fetch::FetchArgs),
+    /// Look a root up on the public ledger (Hedera): are its 32 bytes in the transaction?
+    ///
+    /// The root must appear as a 32-byte word of the call data after the
+    /// 4-byte selector, as a log topic or as a 32-byte word of a log's data,
+    /// in a transaction that succeeded. Exit 0 anchored, 1 not anchored, 2 bad
+    /// input, 3 undetermined (too few sources answered: what to look up by
+    /// hand is printed).
+    Anchor(verbs::anchor::AnchorArgs),
     /// Print a shell completion script.
     Completions(verbs::meta::CompletionsArgs),
     /// Print the manual page (roff) on standard output.

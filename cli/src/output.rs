@@ -10,8 +10,8 @@
 //! then the verb's own fields.
 //!
 //! Exit codes: 0 the required level was reached (or the verb's work is
-//! done), 1 it was not, 2 bad input or usage, 3 reserved for "the ledger
-//! could not be asked".
+//! done), 1 it was not, 2 bad input or usage, 3 the ledger
+//! could not be asked (undetermined) when `anchored` was required.
 
 use pacspace_proof::Level;
 use pacspace_proof::receipt::{Basis, Check, Outcome};

@@ -106,7 +106,7 @@ fn anchor_status_uses_the_api_key_from_the_environment() {
         &server.base_url,
         "--items",
         items.to_str().unwrap(),
-        "--anchor",
+        "--anchor-id",
         "anc_7",
         "--api-key-env",
         "PACSPACE_TEST_KEY",

@@ -59,6 +59,7 @@ fn bare_invocation_prints_the_help_with_the_verbs_and_exits_2() {
         "webhook",
         "chain",
         "fetch",
+        "anchor",
         "completions",
         "manpage",
     ] {

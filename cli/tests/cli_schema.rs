@@ -54,6 +54,8 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
     common::run_cli(args, stdin, &[(SECRET_VAR, SECRET)])
 }
 
+const ANSWERS: &str = "examples/ledger/answers.json";
+
 fn sample(name: &str) -> String {
     format!("examples/receipts/{name}")
 }
@@ -100,6 +102,12 @@ fn local_cases() -> Vec<Case> {
     bad_proof["index"] = 3.into();
     let chain = std::fs::read_to_string(repo.join(sample("chain.jsonl"))).unwrap();
     let lines: Vec<&str> = chain.lines().collect();
+    // The bundled recorded ledger answers anchor the batch sample's root.
+    let receipts_root = read_json(repo.join(sample("batch.json")))["data"]["results"][0]["receiptId"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let other_root = format!("0x{}", "5a".repeat(32));
     let (sig, ts) = headers();
     let body = std::fs::read(repo.join(sample("webhook.json"))).unwrap();
     let webhook = |extra: &[&str], sig: &str| {
@@ -199,6 +207,47 @@ fn local_cases() -> Vec<Case> {
             format!("{}\n{}\n", lines[1], lines[2]).as_bytes(),
         ),
         case("chain", &["-"], b""),
+        case(
+            "anchor",
+            &["--root", &receipts_root, "--ledger-answers", ANSWERS],
+            b"",
+        ),
+        case(
+            "anchor",
+            &[
+                "--root",
+                &other_root,
+                "--ledger-answers",
+                ANSWERS,
+                "--network",
+                "296",
+            ],
+            b"",
+        ),
+        case(
+            "receipt",
+            &[
+                &sample("batch.json"),
+                "--items",
+                &sample("batch-deltas.json"),
+                "--anchor",
+                "--ledger-answers",
+                ANSWERS,
+                "--require",
+                "anchored",
+            ],
+            b"",
+        ),
+        case(
+            "receipt",
+            &[&sample("batch.json"), "--anchor", "--ledger-answers", ANSWERS],
+            b"",
+        ),
+        case(
+            "chain",
+            &["--anchor", "--ledger-answers", ANSWERS, "-"],
+            format!("{}\n", lines[0]).as_bytes(),
+        ),
     ]
 }
 
@@ -209,7 +258,7 @@ fn json_of(c: &Case) -> Value {
     args.extend(c.args.iter().map(String::as_str));
     let o = run(&args, &c.stdin);
     assert!(
-        matches!(o.status.code(), Some(0 | 1)),
+        matches!(o.status.code(), Some(0 | 1 | 3)),
         "{args:?}: exit {:?}, stderr {}",
         o.status.code(),
         String::from_utf8_lossy(&o.stderr)
@@ -263,7 +312,7 @@ fn every_verb_has_a_schema_and_every_schema_is_valid_draft_2020_12() {
 
 #[test]
 fn json_output_of_every_local_verb_matches_its_schema() {
-    let mut seen_levels = BTreeSet::new();
+    let (mut seen_levels, mut seen_anchor) = (BTreeSet::new(), BTreeSet::new());
     for c in local_cases() {
         let v = json_of(&c);
         let errs = errors(&validator(c.verb), &v);
@@ -271,11 +320,15 @@ fn json_output_of_every_local_verb_matches_its_schema() {
         if let Some(level) = v["level"].as_str() {
             seen_levels.insert(level.to_string());
         }
+        if c.verb == "anchor" {
+            seen_anchor.insert(v["verdict"].as_str().unwrap_or_default().to_string());
+        }
     }
-    // The samples reach every level the verifier can reach without a ledger.
+    assert_eq!(seen_anchor, ["anchored", "not_anchored"].map(String::from).into());
+    // The samples reach every level, anchored through the recorded ledger answers.
     assert_eq!(
         seen_levels,
-        ["consistent", "not_verified", "verified"]
+        ["anchored", "consistent", "not_verified", "verified"]
             .map(String::from)
             .into()
     );
@@ -297,6 +350,7 @@ fn fetch_json_output_matches_its_schema() {
         Reply::json(200, &answer),
         Reply::json(200, &status),
         Reply::json(200, &answer),
+        Reply::json(200, &answer),
     ]);
     let validator = validator("fetch");
     let items = sample("verify-answer-deltas.json");
@@ -309,12 +363,28 @@ fn fetch_json_output_matches_its_schema() {
             &server.base_url,
             "--items",
             &items,
-            "--anchor",
+            "--anchor-id",
             "anc_1",
         ],
         vec!["rcpt_opaque", "--base-url", &server.base_url],
+        // The verify answer's root is the batch sample's: the recorded answers anchor it.
+        vec![
+            root.as_str(),
+            "--base-url",
+            &server.base_url,
+            "--items",
+            &items,
+            "--anchor",
+            "--ledger-answers",
+            ANSWERS,
+            "--require",
+            "anchored",
+        ],
     ] {
         let v = json_of(&case("fetch", &args, b""));
+        if args.contains(&"--anchor") {
+            assert_eq!(v["level"], "anchored", "{v:#}");
+        }
         let errs = errors(&validator, &v);
         assert!(errs.is_empty(), "{args:?}: {errs:#?}\n{v:#}");
     }

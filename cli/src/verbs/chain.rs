@@ -4,6 +4,8 @@
 
 use crate::input::open_reader;
 use crate::output::{Finding, Verdict, VerdictOpts, fields_of, finding_lines, tally};
+use crate::verbs::anchor_lift::{CHECK, anchor_finding, decorate, print};
+use crate::verbs::anchor_opts::{AnchorOpts, Asked, LedgerOpts, Named, ask};
 use clap::ValueHint;
 use indicatif::{ProgressBar, ProgressStyle};
 use pacspace_proof::Level;
@@ -20,12 +22,17 @@ pub struct ChainArgs {
     /// proof (`-`: standard input).
     #[arg(default_value = "-", value_hint = ValueHint::FilePath)]
     pub file: PathBuf,
+    /// With --anchor, the head (the last proofHash) is looked up; --tx names
+    /// its transaction unless the recorded answers do.
+    #[command(flatten)]
+    pub anchor: AnchorOpts,
     #[command(flatten)]
     pub verdict: VerdictOpts,
 }
 
 /// Runs `chain`.
 pub fn run(args: ChainArgs) -> Result<ExitCode, String> {
+    args.anchor.check()?;
     let (reader, len) = open_reader(&args.file)?;
     let bar = progress_bar(len);
     let result = verify_chain_jsonl(reader, DEFAULT_MAX_LINE_BYTES, |bytes| {
@@ -37,10 +44,39 @@ pub fn run(args: ChainArgs) -> Result<ExitCode, String> {
         bar.finish_and_clear();
     }
     let report = result.map_err(|e| e.to_string())?;
-    chain_verdict(&report, &args.verdict).print(args.verdict.json)
+    let (finding, asked) = if args.anchor.anchor {
+        anchor_head(&report, &args.anchor.ledger)?
+    } else {
+        (None, None)
+    };
+    let mut verdict = chain_verdict(&report, &args.verdict, finding, asked.is_some());
+    decorate(&mut verdict, asked.as_ref(), args.anchor.anchor);
+    print(&verdict, args.verdict.json, asked.as_ref())
 }
 
-fn chain_verdict(report: &ChainReport, opts: &VerdictOpts) -> Verdict {
+/// Looks the chain's head (its last proofHash) up on the ledger, when every
+/// receipt agreed: the answer as a `ledger anchor` check, and the ledger's evidence.
+fn anchor_head(report: &ChainReport, opts: &LedgerOpts) -> Result<(Option<Finding>, Option<Asked>), String> {
+    let head = report.last_proof_hash.as_ref().and_then(|id| id.root());
+    let why = if report.receipts == 0 {
+        "the input holds no receipts"
+    } else if report.failure_count > 0 {
+        "a check failed, so the chain's head was not established"
+    } else if head.is_none() {
+        "the last proofHash is opaque, not a 0x root"
+    } else {
+        ""
+    };
+    let Some(head) = head.filter(|_| why.is_empty()) else {
+        let finding =
+            Finding::not_checkable(CHECK, Basis::Ledger, format!("the ledger was not asked: {why}"));
+        return Ok((Some(finding), None));
+    };
+    let asked = ask(opts, &head, &Named::default())?;
+    Ok((anchor_finding(&head, &asked.report), Some(asked)))
+}
+
+fn chain_verdict(report: &ChainReport, opts: &VerdictOpts, anchor: Option<Finding>, asked: bool) -> Verdict {
     let mut checks: Vec<Finding> = report
         .failures
         .iter()
@@ -74,6 +110,13 @@ fn chain_verdict(report: &ChainReport, opts: &VerdictOpts) -> Verdict {
                 report.receipts
             ),
         ));
+    }
+    let mut level = report.level;
+    if let Some(f) = anchor {
+        if f.failed() {
+            level = Level::NotVerified;
+        }
+        checks.push(f);
     }
 
     let mut body = format!("receipt chain: {}\n", tally(&checks));
@@ -116,17 +159,21 @@ fn chain_verdict(report: &ChainReport, opts: &VerdictOpts) -> Verdict {
          receiptIds you stored (check those receipts with `receipt --items`)"
             .into(),
     );
-    not_checked.push("the public ledger: no root was looked up on the ledger".into());
+    not_checked.push(if asked {
+        "the public ledger: only the last proofHash was looked up; the other receipts' roots were not".into()
+    } else {
+        "the public ledger: no root was looked up on the ledger".into()
+    });
 
     Verdict {
         verb: "chain",
-        level: report.level,
+        level,
         required: opts.require.level(),
         checks,
         not_checked,
         body,
         fields: fields_of(report, &["verdict", "level", "failures"]),
-        fail_hint: (report.level == Level::Consistent).then(|| {
+        fail_hint: (level == Level::Consistent).then(|| {
             "receipts can only agree with each other, so a chain is consistent at best: \
              --require consistent accepts it"
                 .to_string()

@@ -3,14 +3,16 @@
 
 use crate::input::read_deltas;
 use crate::output::{Finding, Verdict, VerdictOpts};
+use crate::verbs::anchor_lift::{anchor_reports, decorate, print};
+use crate::verbs::anchor_opts::{AnchorOpts, Named};
 use crate::verbs::receipt::{report_body, report_fields};
 use clap::ValueHint;
 use pacspace_proof::fetch::{Client, ClientConfig, Source};
+use pacspace_proof::receipt::Artefact;
 use pacspace_proof::{Hash32, Level, Report};
 use serde_json::{Map, Value};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Duration;
 
 /// Arguments of `fetch`.
 #[derive(Debug, clap::Args)]
@@ -34,10 +36,12 @@ pub struct FetchArgs {
     /// Also fetch the delta status of this anchorId (needs the API key) and check it
     /// against the deltas and RECEIPT_ID.
     #[arg(long, value_name = "ANCHOR_ID")]
-    pub anchor: Option<String>,
-    /// Whole-request timeout in seconds.
-    #[arg(long, default_value_t = 15.0)]
-    pub timeout: f64,
+    pub anchor_id: Option<String>,
+    /// With --anchor, RECEIPT_ID (a 0x root) is looked up on the ledger, in the
+    /// transaction the answer names unless --tx or the recorded answers name one.
+    /// --timeout applies to the service's requests too.
+    #[command(flatten)]
+    pub anchor: AnchorOpts,
     #[command(flatten)]
     pub verdict: VerdictOpts,
 }
@@ -53,17 +57,13 @@ pub fn run(args: FetchArgs) -> Result<ExitCode, String> {
         Some(var) => Some(std::env::var(var).map_err(|_| format!("environment variable {var} is not set"))?),
         None => None,
     };
-    if !(args.timeout.is_finite() && args.timeout > 0.0 && args.timeout <= 3600.0) {
-        return Err(format!(
-            "--timeout {} is not between 0 and 3600 seconds",
-            args.timeout
-        ));
-    }
+    let timeout = args.anchor.ledger.timeout()?;
+    args.anchor.check()?;
     let submitted = read_deltas(args.items.as_deref())?;
     let client = Client::new(ClientConfig {
         base_url: args.base_url.clone(),
         api_key,
-        timeout: Duration::from_secs_f64(args.timeout),
+        timeout,
         ..ClientConfig::default()
     });
     let mut reports = vec![
@@ -71,15 +71,44 @@ pub fn run(args: FetchArgs) -> Result<ExitCode, String> {
             .fetch_and_verify(&args.receipt_id, &submitted, args.source)
             .map_err(|e| e.to_string())?,
     ];
-    if let Some(anchor) = &args.anchor {
-        let stored = args.receipt_id.parse::<Hash32>().ok();
+    let stored = args.receipt_id.parse::<Hash32>().ok();
+    if let Some(anchor_id) = &args.anchor_id {
         reports.push(
             client
-                .fetch_and_verify_status(anchor, &submitted, stored.as_ref())
+                .fetch_and_verify_status(anchor_id, &submitted, stored.as_ref())
                 .map_err(|e| e.to_string())?,
         );
     }
-    fetch_verdict(&args, &reports).print(args.verdict.json)
+    let asked = if args.anchor.anchor {
+        let ledger = &args.anchor.ledger;
+        anchor_reports(&mut reports, stored, ledger, || {
+            if ledger.tx.is_some() || ledger.ledger_answers.is_some() {
+                return Ok(Named::default());
+            }
+            answer_names(&client, &args)
+        })?
+    } else {
+        None
+    };
+    let mut verdict = fetch_verdict(&args, &reports);
+    decorate(&mut verdict, asked.as_ref(), args.anchor.anchor);
+    print(&verdict, args.verdict.json, asked.as_ref())
+}
+
+/// The transaction and time the verify answer names. The report above does
+/// not keep the answer, so it is asked for once more; only these two names
+/// are read from it (the root looked up is RECEIPT_ID, which the report checked).
+fn answer_names(client: &Client, args: &FetchArgs) -> Result<Named, String> {
+    let answer = client
+        .verify_answer(&args.receipt_id, args.source)
+        .map_err(|e| e.to_string())?;
+    let hint = Artefact::from_value(answer)
+        .map(|a| a.anchor_hint())
+        .unwrap_or_default();
+    Ok(Named {
+        tx: hint.tx,
+        not_before: hint.not_before,
+    })
 }
 
 /// The weakest report decides the level; what any report did not check is listed once.
@@ -104,7 +133,7 @@ fn fetch_verdict(args: &FetchArgs, reports: &[Report]) -> Verdict {
     );
     fields.insert(
         "anchorId".into(),
-        args.anchor.clone().map_or(Value::Null, Value::from),
+        args.anchor_id.clone().map_or(Value::Null, Value::from),
     );
     let per_report: Vec<Value> = reports
         .iter()

@@ -1,6 +1,9 @@
 //! One file per verb or verb group; each holds its `clap::Args` and a `run`
 //! that returns the exit code, or `Err` for bad input (exit 2).
 
+pub mod anchor;
+pub mod anchor_lift;
+pub mod anchor_opts;
 pub mod canonical;
 pub mod chain;
 pub mod fetch;
@@ -25,6 +28,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Webhook(args) => receipt::run_webhook(args),
         Command::Chain(args) => chain::run(args),
         Command::Fetch(args) => fetch::run(args),
+        Command::Anchor(args) => anchor::run(args),
         Command::Completions(args) => meta::run_completions(args),
         Command::WireDelta(args) => wire_delta::run(args),
         Command::Manpage => meta::run_manpage(),

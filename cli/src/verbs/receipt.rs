@@ -3,6 +3,8 @@
 
 use crate::input::{parse_root, read_bytes, read_deltas, read_text};
 use crate::output::{Finding, Verdict, VerdictOpts, fields_of, finding_lines, tally};
+use crate::verbs::anchor_lift::{anchor_artefact, decorate, print};
+use crate::verbs::anchor_opts::AnchorOpts;
 use clap::ValueHint;
 use pacspace_proof::Report;
 use pacspace_proof::receipt::{Artefact, DeliveryHeaders, EncodingFinding, verify_webhook_delivery};
@@ -24,6 +26,8 @@ pub struct ReceiptArgs {
     /// The receiptId you stored (0x root): it must be the recomputed root.
     #[arg(long, value_name = "0x…")]
     pub expect_receipt: Option<String>,
+    #[command(flatten)]
+    pub anchor: AnchorOpts,
     #[command(flatten)]
     pub verdict: VerdictOpts,
 }
@@ -56,20 +60,27 @@ pub struct WebhookArgs {
     #[arg(long, value_name = "0x…")]
     pub expect_receipt: Option<String>,
     #[command(flatten)]
+    pub anchor: AnchorOpts,
+    #[command(flatten)]
     pub verdict: VerdictOpts,
 }
 
 /// Runs `receipt`.
 pub fn run_receipt(args: ReceiptArgs) -> Result<ExitCode, String> {
+    args.anchor.check()?;
     let artefact = Artefact::from_json(&read_text(&args.file)?).map_err(|e| e.to_string())?;
     let submitted = read_deltas(args.items.as_deref())?;
     let expected = parse_root("--expect-receipt", args.expect_receipt.as_deref())?;
-    let report = artefact.verify(&submitted, expected.as_ref());
-    report_verdict("receipt", &report, &args.verdict).print(args.verdict.json)
+    let mut report = artefact.verify(&submitted, expected.as_ref());
+    let asked = anchor_artefact(&mut report, Some(artefact.anchor_hint()), &args.anchor)?;
+    let mut verdict = report_verdict("receipt", &report, &args.verdict);
+    decorate(&mut verdict, asked.as_ref(), args.anchor.anchor);
+    print(&verdict, args.verdict.json, asked.as_ref())
 }
 
 /// Runs `webhook`.
 pub fn run_webhook(args: WebhookArgs) -> Result<ExitCode, String> {
+    args.anchor.check()?;
     let secret = std::env::var_os(&args.secret_env)
         .ok_or_else(|| {
             format!(
@@ -98,9 +109,17 @@ pub fn run_webhook(args: WebhookArgs) -> Result<ExitCode, String> {
         now_unix_secs: now,
         tolerance_secs: args.tolerance,
     };
-    let report = verify_webhook_delivery(&body, &headers, submitted.first(), expected.as_ref())
+    let mut report = verify_webhook_delivery(&body, &headers, submitted.first(), expected.as_ref())
         .map_err(|e| e.to_string())?;
-    report_verdict("webhook", &report, &args.verdict).print(args.verdict.json)
+    // The event names the transaction and the delta's submittedAt.
+    let hint = std::str::from_utf8(&body)
+        .ok()
+        .and_then(|text| Artefact::from_json(text).ok())
+        .map(|a| a.anchor_hint());
+    let asked = anchor_artefact(&mut report, hint, &args.anchor)?;
+    let mut verdict = report_verdict("webhook", &report, &args.verdict);
+    decorate(&mut verdict, asked.as_ref(), args.anchor.anchor);
+    print(&verdict, args.verdict.json, asked.as_ref())
 }
 
 fn system_now() -> Result<i64, String> {
