@@ -163,7 +163,8 @@ impl Report {
                     },
                 );
             }
-            AnchorVerdict::Undetermined => self.not_checkable(
+            AnchorVerdict::Undetermined => self.not_checkable_on(
+                Basis::Ledger,
                 NAME,
                 anchor
                     .look_up_by_hand

@@ -199,9 +199,22 @@ impl Report {
     /// assert_eq!(r.verdict(), pacspace_proof::Verdict::Unverifiable);
     /// ```
     pub fn not_checkable(&mut self, name: &str, why: String) {
+        self.not_checkable_on(Basis::Artefact, name, why);
+    }
+
+    /// Records a check of what `basis` names that could not be made.
+    ///
+    /// ```
+    /// use pacspace_proof::Report;
+    /// use pacspace_proof::receipt::{ArtefactKind, Basis};
+    /// let mut r = Report::new(ArtefactKind::Emit);
+    /// r.not_checkable_on(Basis::Ledger, "ledger anchor", "no source answered".into());
+    /// assert_eq!(r.not_checked(), ["ledger anchor: no source answered", "your own data: no submitted deltas or stored receiptId reproduced an item hash or the root (give the deltas you sent, or the receiptId you stored)"]);
+    /// ```
+    pub fn not_checkable_on(&mut self, basis: Basis, name: &str, why: String) {
         self.checks.push(Check {
             name: name.into(),
-            basis: Basis::Artefact,
+            basis,
             outcome: Outcome::NotCheckable { why },
         });
     }
@@ -289,7 +302,9 @@ impl Report {
                     .into(),
             );
         }
-        if !passed(|b| b == Basis::Ledger) {
+        // Once the ledger was asked, its own check (passed, failed or not
+        // checkable) says what it established.
+        if !self.checks.iter().any(|c| c.basis == Basis::Ledger) {
             out.push("the public ledger: the root was not looked up on the ledger".into());
         }
         out

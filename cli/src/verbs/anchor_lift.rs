@@ -84,11 +84,6 @@ pub fn decorate(verdict: &mut Verdict, asked: Option<&Asked>, anchor_flag: bool)
         verdict
             .fields
             .insert("anchor".into(), Value::Object(asked.to_fields()));
-        // The ledger was asked: its own check says what it established, so
-        // the report's "not looked up" line would contradict it.
-        verdict
-            .not_checked
-            .retain(|n| !n.starts_with("the public ledger: the root was not looked up"));
     }
     // Below verified the ledger cannot lift the level: the level says enough.
     if verdict.required != Level::Anchored || verdict.level != Level::Verified {
