@@ -83,5 +83,10 @@ pub use receipt::{Report, Verdict, verify_receipt_json};
 #[cfg(feature = "alloc")]
 pub use tree::{MerkleTree, Proof};
 
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 // A short path for the crate's own modules.
 pub(crate) use hashing::node_hash;
