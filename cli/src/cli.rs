@@ -85,10 +85,10 @@ where
 {
     let mut cmd = Cli::command();
     let matches = cmd.try_get_matches_from_mut(args)?;
-    if let Some((name, sub_matches)) = matches.subcommand() {
-        if let Some(sub) = cmd.find_subcommand_mut(name) {
-            check_one_stdin(sub, sub_matches)?;
-        }
+    if let Some((name, sub_matches)) = matches.subcommand()
+        && let Some(sub) = cmd.find_subcommand_mut(name)
+    {
+        check_one_stdin(sub, sub_matches)?;
     }
     Cli::from_arg_matches(&matches)
 }

@@ -11,6 +11,8 @@ mod canonical_json;
 mod canonical_roundtrip;
 #[path = "../../fuzz/bodies/cli_input.rs"]
 mod cli_input;
+#[path = "../../fuzz/bodies/keccak_lanes.rs"]
+mod keccak_lanes;
 #[path = "../../fuzz/bodies/prove_verify.rs"]
 mod prove_verify;
 #[path = "../../fuzz/bodies/receipts.rs"]
@@ -106,4 +108,9 @@ fn webhook_signature_corpus() {
 #[test]
 fn cli_input_corpus() {
     replay("cli_input", cli_input::run);
+}
+
+#[test]
+fn keccak_lanes_corpus() {
+    replay("keccak_lanes", keccak_lanes::run);
 }

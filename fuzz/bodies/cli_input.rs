@@ -38,24 +38,24 @@ pub fn run(data: &[u8]) {
     if value.is_object() {
         let _ = item_hash(&value);
     }
-    if let Ok(leaves) = leaves(&value) {
-        if leaves.len() <= MAX_LEAVES {
-            for enc in NodeEncoding::ALL {
-                let root = items_root(&leaves, enc);
-                let tree = MerkleTree::new(&leaves, enc);
-                assert_eq!(tree.root(), root);
-                for i in [0, leaves.len() / 2, leaves.len().saturating_sub(1)] {
-                    if let Ok(p) = tree.prove(i) {
-                        assert_eq!(p.verify(&root), Ok(()));
-                    }
+    if let Ok(leaves) = leaves(&value)
+        && leaves.len() <= MAX_LEAVES
+    {
+        for enc in NodeEncoding::ALL {
+            let root = items_root(&leaves, enc);
+            let tree = MerkleTree::new(&leaves, enc);
+            assert_eq!(tree.root(), root);
+            for i in [0, leaves.len() / 2, leaves.len().saturating_sub(1)] {
+                if let Ok(p) = tree.prove(i) {
+                    assert_eq!(p.verify(&root), Ok(()));
                 }
             }
         }
     }
     // verify-proof's reading of a proof object.
-    if let Ok(proof) = serde_json::from_value::<Proof>(value) {
-        if let Err(e) = proof.verify_claimed_root() {
-            let _ = e.to_string();
-        }
+    if let Ok(proof) = serde_json::from_value::<Proof>(value)
+        && let Err(e) = proof.verify_claimed_root()
+    {
+        let _ = e.to_string();
     }
 }

@@ -82,15 +82,15 @@ impl JsonString {
     /// ```
     pub fn push_code_unit(&mut self, unit: u16) {
         let cp = u32::from(unit);
-        if (0xdc00..=0xdfff).contains(&cp) {
-            if let Some(high) = self.trailing_high_surrogate() {
-                let joined = 0x10000 + ((high - 0xd800) << 10) + (cp - 0xdc00);
-                self.bytes.truncate(self.bytes.len().saturating_sub(3));
-                if let Some(c) = char::from_u32(joined) {
-                    self.push_char(c);
-                }
-                return;
+        if (0xdc00..=0xdfff).contains(&cp)
+            && let Some(high) = self.trailing_high_surrogate()
+        {
+            let joined = 0x10000 + ((high - 0xd800) << 10) + (cp - 0xdc00);
+            self.bytes.truncate(self.bytes.len().saturating_sub(3));
+            if let Some(c) = char::from_u32(joined) {
+                self.push_char(c);
             }
+            return;
         }
         match char::from_u32(cp) {
             Some(c) => self.push_char(c),

@@ -3,6 +3,7 @@
 use crate::hashing::keccak::{ITEM_PREFIX, NODE_PREFIX};
 use crate::hashing::sponge::{
     BufferedKeccak256, Keccak256, RATE, State, hash_padded, hash_prefixed_pair, lanes_of, pad_template,
+    prefixed_pair_state,
 };
 use crate::{Hash32, NodeEncoding};
 
@@ -103,17 +104,34 @@ const fn with_prefix<const N: usize>(mut buf: [u8; N], markers: &[(usize, [u8; 2
 pub fn node_hash(encoding: NodeEncoding, left: &Hash32, right: &Hash32) -> Hash32 {
     match encoding {
         NodeEncoding::Bytes => hash_prefixed_pair(&BYTES_STATE, &left.0, &right.0),
+        NodeEncoding::Hex0x | NodeEncoding::Hex => hash_padded(&hex_node_blocks(encoding, left, right)),
+    }
+}
+
+/// The state a `bytes` node leaves before its one permutation: prefix,
+/// children and padding absorbed (for the multi-lane joins).
+#[inline]
+pub(crate) fn bytes_node_state(left: &Hash32, right: &Hash32) -> State {
+    prefixed_pair_state(&BYTES_STATE, &left.0, &right.0)
+}
+
+/// The two padded rate blocks of a `hex0x` or `hex` node (for `bytes`,
+/// which fits one block, the `hex` layout; callers use
+/// [`bytes_node_state`]).
+#[inline]
+pub(crate) fn hex_node_blocks(encoding: NodeEncoding, left: &Hash32, right: &Hash32) -> [u8; 2 * RATE] {
+    match encoding {
         NodeEncoding::Hex0x => {
             let mut buf = HEX0X_TEMPLATE;
             write_hex_into(left, &mut buf[19..83]);
             write_hex_into(right, &mut buf[85..149]);
-            hash_padded(&buf)
+            buf
         }
-        NodeEncoding::Hex => {
+        NodeEncoding::Hex | NodeEncoding::Bytes => {
             let mut buf = HEX_TEMPLATE;
             write_hex_into(left, &mut buf[17..81]);
             write_hex_into(right, &mut buf[81..145]);
-            hash_padded(&buf)
+            buf
         }
     }
 }

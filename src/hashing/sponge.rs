@@ -37,19 +37,24 @@ fn permute(state: &mut State) {
     keccak::Keccak::new().with_f1600(|f1600| f1600(state));
 }
 
-/// XORs one full rate block into the state (little-endian lanes), then permutes.
+/// XORs one full rate block into the state (little-endian lanes).
+#[inline]
+pub(crate) fn xor_block(state: &mut State, block: &[u8; RATE]) {
+    for (lane, word) in state.iter_mut().zip(block.as_chunks::<8>().0) {
+        *lane ^= u64::from_le_bytes(*word);
+    }
+}
+
+/// XORs one full rate block into the state, then permutes.
 #[inline]
 fn absorb_block(state: &mut State, block: &[u8; RATE]) {
-    for (lane, bytes) in state.iter_mut().zip(block.chunks_exact(8)) {
-        let word = <[u8; 8]>::try_from(bytes).unwrap_or_default();
-        *lane ^= u64::from_le_bytes(word);
-    }
+    xor_block(state, block);
     permute(state);
 }
 
 /// The first 32 bytes of the state: the Keccak-256 digest.
 #[inline]
-fn squeeze(state: &State) -> Hash32 {
+pub(crate) fn squeeze(state: &State) -> Hash32 {
     let mut out = [0u8; 32];
     for (chunk, lane) in out.chunks_exact_mut(8).zip(state) {
         chunk.copy_from_slice(&lane.to_le_bytes());
@@ -130,7 +135,7 @@ impl Keccak256 {
     /// Absorbs `data`.
     pub(crate) fn update(&mut self, mut data: &[u8]) {
         // Up to the next lane boundary byte by byte (RATE is a multiple of 8).
-        while self.filled % 8 != 0 {
+        while !self.filled.is_multiple_of(8) {
             let Some((&b, rest)) = data.split_first() else {
                 return;
             };
@@ -267,6 +272,15 @@ impl BufferedKeccak256 {
 /// takes word `k` shifted up a byte and the top byte of word `k − 1`.
 #[inline]
 pub(crate) fn hash_prefixed_pair(init: &State, left: &[u8; 32], right: &[u8; 32]) -> Hash32 {
+    let mut state = prefixed_pair_state(init, left, right);
+    permute(&mut state);
+    squeeze(&state)
+}
+
+/// The state [`hash_prefixed_pair`] permutes: `init` with the children
+/// XORed into lanes 2 to 10.
+#[inline]
+pub(crate) fn prefixed_pair_state(init: &State, left: &[u8; 32], right: &[u8; 32]) -> State {
     let mut words = [0u64; 8];
     for (w, chunk) in words
         .iter_mut()
@@ -283,8 +297,7 @@ pub(crate) fn hash_prefixed_pair(init: &State, left: &[u8; 32], right: &[u8; 32]
     if let Some(lane) = state.get_mut(10) {
         *lane ^= carry;
     }
-    permute(&mut state);
-    squeeze(&state)
+    state
 }
 
 /// The lanes of a one-block template (the state after absorbing it,

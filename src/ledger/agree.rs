@@ -103,18 +103,18 @@ pub(crate) fn compare(a: &Source<'_>, b: &Source<'_>, skew: u64) -> Vec<Disagree
                     opt_text(eb.to, "no recipient"),
                 );
             }
-            if let (Some(x), Some(y)) = (ea.block_number, eb.block_number) {
-                if x != y {
-                    differ("blockNumber", format!("block {x}"), format!("block {y}"));
-                }
+            if let (Some(x), Some(y)) = (ea.block_number, eb.block_number)
+                && x != y
+            {
+                differ("blockNumber", format!("block {x}"), format!("block {y}"));
             }
             if !times_agree(ea, eb, skew) {
                 differ("time", describe_time(ea), describe_time(eb));
             }
-            if let (Some(x), Some(y)) = (ea.chain_id, eb.chain_id) {
-                if x != y {
-                    differ("chainId", format!("chain id {x}"), format!("chain id {y}"));
-                }
+            if let (Some(x), Some(y)) = (ea.chain_id, eb.chain_id)
+                && x != y
+            {
+                differ("chainId", format!("chain id {x}"), format!("chain id {y}"));
             }
         }
         (Reading::Known(_), Reading::Unknown { why }) => {

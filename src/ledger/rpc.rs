@@ -205,12 +205,12 @@ fn evidence(
             "the transaction says block {b}, its receipt block {block_number}"
         )));
     }
-    if let (Some(a), Some(b)) = (to, json::opt_address(r, "receipt", "to")?) {
-        if a != b {
-            return Err(NoAnswer::Inconsistent(format!(
-                "the transaction is to {a}, its receipt to {b}"
-            )));
-        }
+    if let (Some(a), Some(b)) = (to, json::opt_address(r, "receipt", "to")?)
+        && a != b
+    {
+        return Err(NoAnswer::Inconsistent(format!(
+            "the transaction is to {a}, its receipt to {b}"
+        )));
     }
     let logs = json::logs(r, "receipt")?;
 

@@ -310,7 +310,7 @@ impl fmt::Display for Rfc3339<'_> {
         if t.nanos != 0 {
             let mut n = t.nanos;
             let mut width = 9;
-            while n % 10 == 0 {
+            while n.is_multiple_of(10) {
                 n /= 10;
                 width -= 1;
             }

@@ -78,11 +78,11 @@ pub(crate) fn check_root_claims(
     };
     if n >= 2 {
         for claim in claims {
-            if let Some(root) = claim.id.root() {
-                if let found @ EncodingFinding::Detected(_) = detect_encoding(leaves, &root) {
-                    finding = found;
-                    break;
-                }
+            if let Some(root) = claim.id.root()
+                && let found @ EncodingFinding::Detected(_) = detect_encoding(leaves, &root)
+            {
+                finding = found;
+                break;
             }
         }
     }
@@ -154,20 +154,20 @@ pub(crate) fn check_stored(report: &mut Report, stored: &Hash32, leaves: &[Hash3
         );
         return;
     }
-    if !matches!(report.encoding, EncodingFinding::Detected(_)) {
-        if let EncodingFinding::Detected(e) = detect_encoding(leaves, stored) {
-            report.encoding = EncodingFinding::Detected(e);
-            report.node_encoding = e;
-            report.pass_on(
-                Basis::OwnReceipt,
-                NAME,
-                format!(
-                    "{stored} is the root of the {} itemHashes under node encoding {e}",
-                    leaves.len()
-                ),
-            );
-            return;
-        }
+    if !matches!(report.encoding, EncodingFinding::Detected(_))
+        && let EncodingFinding::Detected(e) = detect_encoding(leaves, stored)
+    {
+        report.encoding = EncodingFinding::Detected(e);
+        report.node_encoding = e;
+        report.pass_on(
+            Basis::OwnReceipt,
+            NAME,
+            format!(
+                "{stored} is the root of the {} itemHashes under node encoding {e}",
+                leaves.len()
+            ),
+        );
+        return;
     }
     report.fail_on(
         Basis::OwnReceipt,
