@@ -42,7 +42,7 @@ pub use hash32::{Hash32, HexError};
 pub use keccak::{ITEM_PREFIX, NODE_PREFIX, keccak256};
 pub use lanes::join_level;
 pub use node::{item_hash_canonical, node_hash};
-pub use sha3::{sha3_256, sha3_item_hash_canonical, sha3_node_hash};
 /// Which Keccak path the multi-lane functions take, and how to force one
 /// (re-exported from `pacspace-keccak-lanes`).
 pub use pacspace_keccak_lanes::{Backend, BackendUnavailable, backend, detected_backend, force_backend};
+pub use sha3::{sha3_256, sha3_item_hash_canonical, sha3_node_hash};
