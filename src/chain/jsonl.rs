@@ -1,14 +1,19 @@
 //! The chain check over a JSONL stream (`std`): one receipt per line, read
-//! with a bound on each line's length.
+//! in chunks of whole lines with a bound on each line's length. With the
+//! `parallel` feature the lines of a chunk are parsed (and their roots
+//! computed) on rayon's threads; the links are then checked in line order.
 
+use super::chunks::{Chunk, ChunkError, ChunkReader};
 use super::{ChainInputError, ChainReport, ChainVerifier};
 use alloc::string::ToString;
-use alloc::vec::Vec;
+
+/// Bytes per chunk: small, so the check stays in constant (and small) memory.
+const CHUNK_BYTES: usize = 64 * 1024;
 
 /// Checks a JSONL stream line by line in constant memory. No line may be
-/// longer than `max_line_bytes` ([`DEFAULT_MAX_LINE_BYTES`]): a longer one
-/// stops the check before it is buffered. `progress` is called with the
-/// bytes consumed so far after each line.
+/// longer than `max_line_bytes` ([`DEFAULT_MAX_LINE_BYTES`](super::DEFAULT_MAX_LINE_BYTES)):
+/// a longer one stops the check before it is buffered. `progress` is called
+/// with the bytes consumed so far after each line.
 ///
 /// ```
 /// use pacspace_proof::chain::{verify_chain_jsonl, ChainInputError, DEFAULT_MAX_LINE_BYTES};
@@ -18,50 +23,111 @@ use alloc::vec::Vec;
 /// assert_eq!(verify_chain_jsonl(&long[..], 10, |_| {}).unwrap_err(), ChainInputError::LineTooLong { line: 1, limit: 10 });
 /// ```
 pub fn verify_chain_jsonl<R: std::io::BufRead>(
-    mut reader: R,
+    reader: R,
     max_line_bytes: usize,
     mut progress: impl FnMut(u64),
 ) -> Result<ChainReport, ChainInputError> {
     let mut verifier = ChainVerifier::new();
-    let mut line = Vec::new();
-    let mut consumed: u64 = 0;
-    loop {
-        line.clear();
-        let mut saw_bytes = false;
-        loop {
-            let chunk = reader
-                .fill_buf()
-                .map_err(|e| ChainInputError::Io(e.to_string()))?;
-            if chunk.is_empty() {
-                break;
-            }
-            saw_bytes = true;
-            let (take, end) = match chunk.iter().position(|&b| b == b'\n') {
-                Some(i) => (i + 1, true),
-                None => (chunk.len(), false),
-            };
-            let content = if end { take - 1 } else { take };
-            if line.len().saturating_add(content) > max_line_bytes {
-                return Err(ChainInputError::LineTooLong {
-                    line: verifier.lines + 1,
-                    limit: max_line_bytes,
-                });
-            }
-            line.extend_from_slice(chunk.get(..content).unwrap_or_default());
-            reader.consume(take);
-            consumed += take as u64;
-            if end {
-                break;
-            }
-        }
-        if !saw_bytes {
-            break;
-        }
-        if line.last() == Some(&b'\r') {
-            line.pop();
-        }
-        verifier.push_line(&line)?;
-        progress(consumed);
+    let mut chunks = ChunkReader::new(reader, CHUNK_BYTES, max_line_bytes);
+    let read_err = |e: ChunkError| match e {
+        ChunkError::Io(e) => ChainInputError::Io(e.to_string()),
+        ChunkError::LineTooLong { line } => ChainInputError::LineTooLong {
+            line,
+            limit: max_line_bytes,
+        },
+    };
+    #[cfg(feature = "parallel")]
+    let pool = parallel::Caches::new();
+    while let Some(chunk) = chunks.next_chunk().map_err(read_err)? {
+        #[cfg(feature = "parallel")]
+        parallel::check_chunk(&mut verifier, &pool, &chunk, max_line_bytes, &mut progress)?;
+        #[cfg(not(feature = "parallel"))]
+        check_chunk(&mut verifier, &chunk, max_line_bytes, &mut progress)?;
     }
     Ok(verifier.finish())
+}
+
+#[cfg(not(feature = "parallel"))]
+fn check_chunk(
+    verifier: &mut ChainVerifier,
+    chunk: &Chunk,
+    max_line_bytes: usize,
+    progress: &mut impl FnMut(u64),
+) -> Result<(), ChainInputError> {
+    for line in chunk
+        .lines(max_line_bytes)
+        .map_err(|e| line_err(e, max_line_bytes))?
+    {
+        verifier.push_line(line.text)?;
+        progress(line.end);
+    }
+    Ok(())
+}
+
+fn line_err(e: ChunkError, limit: usize) -> ChainInputError {
+    match e {
+        ChunkError::Io(e) => ChainInputError::Io(e.to_string()),
+        ChunkError::LineTooLong { line } => ChainInputError::LineTooLong { line, limit },
+    }
+}
+
+#[cfg(feature = "parallel")]
+mod parallel {
+    use super::super::cache::RootCache;
+    use super::super::line::{ProofFact, parse_chain_line};
+    use super::{ChainInputError, ChainVerifier, Chunk, line_err};
+    use alloc::vec::Vec;
+    use rayon::prelude::*;
+    use std::sync::Mutex;
+
+    /// One root cache per rayon thread (and one for the calling thread).
+    pub(super) struct Caches(Vec<Mutex<RootCache>>);
+
+    impl Caches {
+        pub(super) fn new() -> Self {
+            let n = rayon::current_num_threads() + 1;
+            Caches((0..n).map(|_| Mutex::new(RootCache::with_slots(16))).collect())
+        }
+
+        fn with<T>(&self, f: impl FnOnce(&mut RootCache) -> T) -> T {
+            let i = rayon::current_thread_index().unwrap_or(self.0.len().saturating_sub(1));
+            match self.0.get(i).map(Mutex::lock) {
+                Some(Ok(mut cache)) => f(&mut cache),
+                // A poisoned or missing cache: work without one.
+                _ => f(&mut RootCache::with_slots(1)),
+            }
+        }
+    }
+
+    /// Parses the chunk's lines on rayon's threads, then checks them in order.
+    pub(super) fn check_chunk(
+        verifier: &mut ChainVerifier,
+        caches: &Caches,
+        chunk: &Chunk,
+        max_line_bytes: usize,
+        progress: &mut impl FnMut(u64),
+    ) -> Result<(), ChainInputError> {
+        let lines = chunk
+            .lines(max_line_bytes)
+            .map_err(|e| line_err(e, max_line_bytes))?;
+        let hint = verifier.encoding_hint();
+        let facts: Vec<Result<Option<ProofFact>, ChainInputError>> = lines
+            .par_iter()
+            .with_min_len(8)
+            .map(|line| {
+                if line.text.iter().all(u8::is_ascii_whitespace) {
+                    return Ok(None);
+                }
+                caches.with(|cache| parse_chain_line(line.text, line.number, cache, hint).map(Some))
+            })
+            .collect();
+        for (line, fact) in lines.iter().zip(facts) {
+            verifier.count_line();
+            if let Some(fact) = fact? {
+                verifier.apply(&fact);
+            }
+            progress(line.end);
+        }
+        Ok(())
+    }
 }

@@ -10,8 +10,12 @@
 //! assert_eq!(chain.finish().lines, 1);
 //! ```
 
+mod cache;
+#[cfg(feature = "std")]
+pub(crate) mod chunks;
 #[cfg(feature = "std")]
 mod jsonl;
+pub(crate) mod line;
 mod verifier;
 
 #[cfg(feature = "std")]
