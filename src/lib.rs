@@ -17,6 +17,7 @@
 //! | [`receipt`] | the service's artefacts, verified into a [`Report`] | `alloc` |
 //! | [`signature`] | webhook signatures (HMAC-SHA256, constant time) | core |
 //! | [`chain`] | `previousProofHash` continuity, streaming | `alloc` / `std` |
+//! | `audit` | a whole export reconciled: one class per submitted delta, balances, sequences, heads | `std` |
 //! | `fetch` | blocking HTTP client for the public endpoints | `fetch` |
 //! | `parallel` | root and leaf hashing on all cores | `parallel` |
 //!
@@ -57,6 +58,9 @@ pub mod chain;
 #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
 pub mod receipt;
 
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+pub mod audit;
 #[cfg(feature = "fetch")]
 #[cfg_attr(docsrs, doc(cfg(feature = "fetch")))]
 pub mod fetch;

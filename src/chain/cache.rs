@@ -179,6 +179,41 @@ impl RootCache {
     }
 }
 
+/// One root cache per rayon thread (and one for threads outside the pool).
+#[cfg(feature = "parallel")]
+pub(crate) struct ThreadCaches(Vec<std::sync::Mutex<RootCache>>);
+
+#[cfg(feature = "parallel")]
+impl ThreadCaches {
+    /// Caches of `slots` batches each.
+    pub(crate) fn new(slots: usize) -> Self {
+        let n = rayon::current_num_threads() + 1;
+        ThreadCaches(
+            (0..n)
+                .map(|_| std::sync::Mutex::new(RootCache::with_slots(slots)))
+                .collect(),
+        )
+    }
+
+    /// Runs `f` with the calling thread's cache.
+    pub(crate) fn with<T>(&self, f: impl FnOnce(&mut RootCache) -> T) -> T {
+        let i = rayon::current_thread_index().unwrap_or(self.0.len().saturating_sub(1));
+        match self.0.get(i).map(std::sync::Mutex::lock) {
+            Some(Ok(mut cache)) => f(&mut cache),
+            // A poisoned or missing cache: work without one.
+            _ => f(&mut RootCache::with_slots(1)),
+        }
+    }
+
+    /// `(hits, misses)` over every thread.
+    pub(crate) fn stats(&self) -> (u64, u64) {
+        self.0
+            .iter()
+            .filter_map(|m| m.lock().ok().map(|c| c.stats()))
+            .fold((0, 0), |(h, m), (a, b)| (h + a, m + b))
+    }
+}
+
 /// The key of a list already decoded: its bytes.
 pub(crate) fn leaves_key(leaves: &[Hash32]) -> Vec<u8> {
     leaves.iter().flat_map(|h| h.0).collect()

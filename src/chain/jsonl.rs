@@ -37,7 +37,7 @@ pub fn verify_chain_jsonl<R: std::io::BufRead>(
         },
     };
     #[cfg(feature = "parallel")]
-    let pool = parallel::Caches::new();
+    let pool = super::cache::ThreadCaches::new(16);
     while let Some(chunk) = chunks.next_chunk().map_err(read_err)? {
         #[cfg(feature = "parallel")]
         parallel::check_chunk(&mut verifier, &pool, &chunk, max_line_bytes, &mut progress)?;
@@ -73,31 +73,11 @@ fn line_err(e: ChunkError, limit: usize) -> ChainInputError {
 
 #[cfg(feature = "parallel")]
 mod parallel {
-    use super::super::cache::RootCache;
+    use super::super::cache::ThreadCaches as Caches;
     use super::super::line::{ProofFact, parse_chain_line};
     use super::{ChainInputError, ChainVerifier, Chunk, line_err};
     use alloc::vec::Vec;
     use rayon::prelude::*;
-    use std::sync::Mutex;
-
-    /// One root cache per rayon thread (and one for the calling thread).
-    pub(super) struct Caches(Vec<Mutex<RootCache>>);
-
-    impl Caches {
-        pub(super) fn new() -> Self {
-            let n = rayon::current_num_threads() + 1;
-            Caches((0..n).map(|_| Mutex::new(RootCache::with_slots(16))).collect())
-        }
-
-        fn with<T>(&self, f: impl FnOnce(&mut RootCache) -> T) -> T {
-            let i = rayon::current_thread_index().unwrap_or(self.0.len().saturating_sub(1));
-            match self.0.get(i).map(Mutex::lock) {
-                Some(Ok(mut cache)) => f(&mut cache),
-                // A poisoned or missing cache: work without one.
-                _ => f(&mut RootCache::with_slots(1)),
-            }
-        }
-    }
 
     /// Parses the chunk's lines on rayon's threads, then checks them in order.
     pub(super) fn check_chunk(

@@ -107,20 +107,33 @@ pub(crate) fn fact_of_proof(
     cache: &mut RootCache,
     hint: Option<NodeEncoding>,
 ) -> ProofFact {
+    fact_and_leaves(p, cache, hint).0
+}
+
+/// [`fact_of_proof`] and the list, shared with the cache.
+pub(crate) fn fact_and_leaves(
+    p: &WebhookProof,
+    cache: &mut RootCache,
+    hint: Option<NodeEncoding>,
+) -> (ProofFact, alloc::sync::Arc<[Hash32]>) {
     let key = super::cache::leaves_key(&p.item_hashes);
     let batch = cache.get_or_insert(&key, || Ok::<_, core::convert::Infallible>(p.item_hashes.clone()));
-    let eval = match batch {
-        Ok(b) => p.proof_hash.root().map(|root| b.evaluate(&root, hint)),
+    let (eval, leaves) = match batch {
+        Ok(b) => (
+            p.proof_hash.root().map(|root| b.evaluate(&root, hint)),
+            b.leaves.clone(),
+        ),
         Err(never) => match never {},
     };
-    ProofFact {
+    let fact = ProofFact {
         proof_hash: p.proof_hash.clone(),
         previous: p.previous_proof_hash.clone(),
         content_hash: p.content_hash,
         content_at: p.item_hashes.iter().position(|h| *h == p.content_hash),
         item_count: p.item_hashes.len(),
         eval,
-    }
+    };
+    (fact, leaves)
 }
 
 /// The proof object in one line, the slow way: a webhook event,

@@ -10,7 +10,7 @@
 //! assert_eq!(chain.finish().lines, 1);
 //! ```
 
-mod cache;
+pub(crate) mod cache;
 #[cfg(feature = "std")]
 pub(crate) mod chunks;
 #[cfg(feature = "std")]
