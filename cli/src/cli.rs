@@ -60,6 +60,10 @@ pub enum Command {
     },
     #[command(flatten)]
     Receipts(crate::receipt_cmds::ReceiptCommand),
+    /// Audit a whole export: every submitted delta verified, altered, failed,
+    /// pending or missing; balances and claims; sequences, chains and heads.
+    /// Exit 0 all verified and no mismatch, 1 otherwise, 2 bad input.
+    Audit(crate::audit_cmd::AuditArgs),
     /// Fetch what the service publishes about RECEIPT_ID and verify it locally:
     /// exit 0 verified, 1 not verified or nothing checkable, 2 bad input or fetch failure.
     Fetch(crate::fetch_cmd::FetchArgs),

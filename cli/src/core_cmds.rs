@@ -9,6 +9,7 @@ use std::process::ExitCode;
 pub fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Fetch(args) => return crate::fetch_cmd::run(args),
+        Command::Audit(args) => return crate::audit_cmd::run(args),
         Command::Canonical { file } => {
             let value = parse(&read_input(&file)?)?;
             emit(canonical_json(&value).map_err(|e| e.to_string())?)?;

@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 verified / done, 1 not verified, 2 bad input.
 
+mod audit_cmd;
 mod cli;
 mod core_cmds;
 mod fetch_cmd;

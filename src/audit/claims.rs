@@ -303,7 +303,7 @@ impl Claims<'_> {
                                 let (d, x) = if negative {
                                     (net.debits, net.debits_double)
                                 } else {
-                                    (net.debits.map(Decimal::negated), -net.debits_double)
+                                    (net.debits.map(Decimal::negated), 0.0 - net.debits_double)
                                 };
                                 self.figure(&at, &name(field), fig, d, x);
                             }

@@ -22,6 +22,27 @@ pub struct Calibration {
     pub choice: MappingChoice,
     /// The node encoding, when a sampled receipt decided it.
     pub encoding: Option<NodeEncoding>,
+    /// The receipts line that decided it.
+    pub encoding_line: Option<u64>,
+}
+
+impl Calibration {
+    /// Audit options with this mapping and encoding (no stored heads).
+    ///
+    /// ```
+    /// use pacspace_proof::audit::{DeltaFormat, calibrate};
+    /// let o = calibrate(b"", DeltaFormat::Jsonl, b"").options();
+    /// assert_eq!((o.mapping, o.encoding), (Default::default(), None));
+    /// ```
+    pub fn options(&self) -> super::AuditOptions {
+        super::AuditOptions {
+            mapping: self.mapping,
+            mapping_choice: self.choice,
+            encoding: self.encoding,
+            encoding_line: self.encoding_line,
+            ..super::AuditOptions::default()
+        }
+    }
 }
 
 fn item_hashes_of(fact: &Fact, out: &mut Vec<Hash32>) {
@@ -97,11 +118,13 @@ pub fn calibrate(deltas: &[u8], format: DeltaFormat, receipts: &[u8]) -> Calibra
     let mut encoding = None;
     let mut cache = RootCache::default();
     let mut found = Vec::new();
-    for line in receipts.split(|&b| b == b'\n') {
+    for (n, line) in receipts.split(|&b| b == b'\n').enumerate() {
         let Ok(fact) = parse_receipt_line(line, &mut cache, None) else {
             continue;
         };
-        encoding = encoding.or_else(|| encoding_of(&fact));
+        if encoding.is_none() {
+            encoding = encoding_of(&fact).map(|e| (e, n as u64 + 1));
+        }
         found.clear();
         item_hashes_of(&fact, &mut found);
         for h in &found {
@@ -125,7 +148,8 @@ pub fn calibrate(deltas: &[u8], format: DeltaFormat, receipts: &[u8]) -> Calibra
     Calibration {
         mapping,
         choice,
-        encoding,
+        encoding: encoding.map(|(e, _)| e),
+        encoding_line: encoding.map(|(_, l)| l),
     }
 }
 

@@ -50,6 +50,8 @@ pub struct AuditOptions {
     pub mapping_choice: MappingChoice,
     /// The node encoding, when known; `None`: detected on the first receipt that decides it.
     pub encoding: Option<NodeEncoding>,
+    /// The receipts line that decided `encoding` ([`Calibration`](super::Calibration)); `None`: given.
+    pub encoding_line: Option<u64>,
     /// Heads stored by an earlier run (empty: none).
     pub heads: HeadStore,
     /// Bound on one input line, in bytes.
@@ -62,6 +64,7 @@ impl Default for AuditOptions {
             mapping: ItemMapping::default(),
             mapping_choice: MappingChoice::Given,
             encoding: None,
+            encoding_line: None,
             heads: HeadStore::default(),
             max_line_bytes: DEFAULT_MAX_LINE_BYTES,
         }
@@ -229,7 +232,7 @@ impl Audit {
             .map(|(t, h)| (t.clone(), ReceiptId::parse(&h.proof_hash)))
             .collect();
         Audit {
-            encoding: opts.encoding.map(|e| (e, 0)),
+            encoding: opts.encoding.map(|e| (e, opts.encoding_line.unwrap_or(0))),
             opts,
             store: Store::default(),
             roots: Roots::default(),

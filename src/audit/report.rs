@@ -295,13 +295,29 @@ impl fmt::Display for AuditReport {
             )?,
             None => writeln!(f, "node encoding: {} ({})", e.encoding, e.finding)?,
         }
-        let claims: usize = self.customers.iter().map(|c| c.claims.len()).sum::<usize>() + self.claims.len();
-        writeln!(
-            f,
-            "customers: {}; balance claims: {claims} checked, {} mismatch(es)",
-            self.customers.len(),
-            self.claim_mismatches
-        )?;
+        let all: Vec<&Claim> = self
+            .customers
+            .iter()
+            .flat_map(|c| &c.claims)
+            .chain(&self.claims)
+            .collect();
+        let tally = |r: super::claims::Reproduced| all.iter().filter(|c| c.reproduced_by == r).count();
+        {
+            use super::claims::Reproduced as R;
+            writeln!(
+                f,
+                "customers: {}; balance claims: {} checked: {} by both sums, {} by the decimal sum only, \
+                 {} by the double sum only, {} equal, {} not checkable, {} MISMATCH",
+                self.customers.len(),
+                all.len(),
+                tally(R::Both),
+                tally(R::Decimal),
+                tally(R::Double),
+                tally(R::Exact),
+                tally(R::NotCheckable),
+                tally(R::Neither)
+            )?;
+        }
         for cb in self.customers.iter().take(8) {
             writeln!(
                 f,
@@ -312,24 +328,15 @@ impl fmt::Display for AuditReport {
                 cb.net_decimal.as_deref().unwrap_or("n/a"),
                 cb.net_double
             )?;
-            for cl in &cb.claims {
-                writeln!(
-                    f,
-                    "    {} {} = {}: {}",
-                    cl.answer,
-                    cl.field,
-                    cl.claimed,
-                    reproduced(cl)
-                )?;
-            }
         }
         if self.customers.len() > 8 {
             writeln!(f, "  … and {} more customer(s)", self.customers.len() - 8)?;
         }
-        for cl in &self.claims {
+        for cl in all.iter().filter(|c| c.is_mismatch()).take(8) {
             writeln!(
                 f,
-                "  {} {} ({}) = {}: {}",
+                "  MISMATCH answers line {}: {} {} ({}) = {}: {}",
+                cl.line,
                 cl.answer,
                 cl.field,
                 cl.scope,
@@ -349,8 +356,13 @@ impl fmt::Display for AuditReport {
                     .map_or(String::from("none"), |h| std::format!("{h}"))
             )?;
         }
-        for h in &self.chain.heads {
-            writeln!(f, "state {}: {:?}", h.tenant, h.status)?;
+        for h in self
+            .chain
+            .heads
+            .iter()
+            .filter(|h| h.status != super::state::HeadStatus::New)
+        {
+            writeln!(f, "stored head {}: {:?}", h.tenant, h.status)?;
         }
         for s in &self.sequence {
             let r = &s.report;
@@ -409,7 +421,7 @@ fn reproduced(c: &Claim) -> String {
         R::Decimal => std::format!("reproduced by the decimal sum only ({ours})"),
         R::Double => std::format!("reproduced by the double sum only ({ours})"),
         R::Exact => std::format!("equal ({ours})"),
-        R::Neither => std::format!("MISMATCH ({ours})"),
+        R::Neither => std::format!("no arithmetic gives it ({ours})"),
         R::NotCheckable => std::format!("not checkable: {}", c.note.as_deref().unwrap_or("")),
     }
 }
