@@ -84,7 +84,7 @@ fn claim_rows(out: &mut String, claims: &[Claim]) {
     for c in claims {
         let cls = if c.is_mismatch() { " class=\"bad\"" } else { "" };
         out.push_str(&format!(
-            "<tr{cls}><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr{cls}><td>{}</td><td>{}</td><td class=\"w\">{}</td><td>{}</td><td class=\"h\">{}</td><td class=\"h\">{}</td><td>{}</td><td>{}</td></tr>",
             c.line,
             esc(c.answer),
             esc(&c.scope),
@@ -110,7 +110,10 @@ pub fn write_html(r: &AuditReport, mut out: impl Write) -> std::io::Result<()> {
     let mut h = String::from(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>PacSpace export audit</title>\
          <style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}\
-         td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;font-size:13px}th{background:#f3f3f3}\
+         td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;font-size:13px}\
+         td.h{overflow-wrap:anywhere;font-family:monospace;font-size:12px;max-width:22em}\
+         td.w{overflow-wrap:anywhere;max-width:16em}\
+         table.wide{width:100%}th{background:#f3f3f3}\
          .bad td{background:#fde7e7}.verdict{font-size:20px;font-weight:bold}.ok{color:#2e7d32}.no{color:#c62828}\
          code{font-size:12px}</style></head><body><h1>PacSpace export audit</h1>",
     );
@@ -154,18 +157,19 @@ pub fn write_html(r: &AuditReport, mut out: impl Write) -> std::io::Result<()> {
     h.push_str("<h2>Deltas per class</h2>");
     h.push_str(&chart(r));
     h.push_str(&format!(
-        "<h2>Balances per customer</h2><p>{} customer(s); {} claim mismatch(es).</p><table id=\"customers\">\
+        "<h2>Balances per customer</h2><p>{} customer(s); {} claim mismatch(es).</p><table id=\"customers\" class=\"wide\">\
          <tr><th>customer</th><th>submitted</th><th>verified</th><th>net (exact decimal)</th><th>net (double, submission order)</th><th>claims</th></tr>",
         r.customers.len(),
         r.claim_mismatches
     ));
     for cb in r.customers.iter().take(MAX_ROWS) {
         let bad = cb.claims.iter().any(Claim::is_mismatch);
-        let claims: String = cb
-            .claims
-            .iter()
-            .map(|cl| format!("{} {}: {}; ", cl.field, esc(&cl.claimed), claim_text(cl)))
-            .collect();
+        let mismatches = cb.claims.iter().filter(|c| c.is_mismatch()).count();
+        let claims = match (cb.claims.len(), mismatches) {
+            (0, _) => String::new(),
+            (n, 0) => format!("{n} checked, no mismatch"),
+            (n, m) => format!("{n} checked, {m} MISMATCH"),
+        };
         h.push_str(&format!(
             "<tr{}><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             if bad { " class=\"bad\"" } else { "" },
@@ -192,7 +196,7 @@ pub fn write_html(r: &AuditReport, mut out: impl Write) -> std::io::Result<()> {
         .take(MAX_ROWS)
         .collect();
     if !all_claims.is_empty() {
-        h.push_str("<h2>Claims</h2><table id=\"claims\"><tr><th>answers line</th><th>answer</th><th>scope</th><th>field</th><th>claimed</th><th>ours (decimal)</th><th>ours (double)</th><th>reproduced by</th></tr>");
+        h.push_str("<h2>Claims</h2><table id=\"claims\" class=\"wide\"><tr><th>answers line</th><th>answer</th><th>scope</th><th>field</th><th>claimed</th><th>ours (decimal)</th><th>ours (double)</th><th>reproduced by</th></tr>");
         claim_rows(&mut h, &all_claims);
         h.push_str("</table>");
     }
@@ -225,7 +229,7 @@ pub fn write_html(r: &AuditReport, mut out: impl Write) -> std::io::Result<()> {
             s.report.repeat_count
         ));
     }
-    h.push_str(&format!("</ul><h2>Problems</h2><p>{} problem(s), {} error(s).</p><table id=\"problems\"><tr><th>severity</th><th>input</th><th>line</th><th>kind</th><th>detail</th></tr>", r.problem_count, r.error_count));
+    h.push_str(&format!("</ul><h2>Problems</h2><p>{} problem(s), {} error(s).</p><table id=\"problems\" class=\"wide\"><tr><th>severity</th><th>input</th><th>line</th><th>kind</th><th>detail</th></tr>", r.problem_count, r.error_count));
     for p in r.problems.iter().take(MAX_ROWS) {
         h.push_str(&format!(
             "<tr{}><td>{}</td><td>{:?}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
