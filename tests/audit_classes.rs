@@ -241,8 +241,8 @@ fn verified_through_each_confirmation_and_first_match_wins() {
     let expect: [DeltaClass; 6] = [Verified, Verified, Verified, Verified, Verified, Altered];
     assert_eq!(classes(&r), expect, "{r}");
     let roots: Vec<Option<Hash32>> = r.rows().map(|row| row.proof_hash).collect();
-    for i in 0..5 {
-        assert_eq!(roots[i], Some(root(&leaf(i))));
+    for (i, r) in roots.iter().take(5).enumerate() {
+        assert_eq!(*r, Some(root(&leaf(i))));
     }
     assert_eq!(r.unmatched_items, 5);
 }

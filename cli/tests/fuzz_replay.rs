@@ -39,6 +39,9 @@ mod input;
 #[path = "../src/receipt_cmds.rs"]
 #[allow(dead_code)]
 mod receipt_cmds;
+#[path = "../src/audit_cmd.rs"]
+#[allow(dead_code)]
+mod audit_cmd;
 
 fn files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {

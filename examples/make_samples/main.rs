@@ -6,6 +6,7 @@
 //! `tests/receipts_samples.rs` and `tests/audit_samples.rs` fail if the files
 //! drift from what this writes.
 
+#[allow(dead_code)] // builders used by the tests and the benchmark generator
 mod audit;
 mod samples;
 

@@ -18,6 +18,9 @@ mod input;
 #[path = "../../cli/src/receipt_cmds.rs"]
 #[allow(dead_code)]
 mod receipt_cmds;
+#[path = "../../cli/src/audit_cmd.rs"]
+#[allow(dead_code)]
+mod audit_cmd;
 
 #[path = "../bodies/cli_input.rs"]
 mod body;

@@ -175,6 +175,10 @@ pub struct ReceiptCounts {
     pub roots_recomputed: u64,
     /// Roots whose verification the service confirmed.
     pub roots_confirmed: u64,
+    /// Item lists decoded and hashed (once per distinct batch, per thread).
+    pub lists_decoded: u64,
+    /// Item lists recognised as a batch already decoded (root not recomputed).
+    pub lists_reused: u64,
 }
 
 /// The streaming audit.
@@ -214,7 +218,6 @@ pub struct Audit {
     pub(crate) problems: Problems,
     pub(crate) answers: Vec<(u64, Answer)>,
     pub(crate) cache: RootCache,
-    pub(crate) cache_stats: (u64, u64),
 }
 
 impl Audit {
@@ -249,7 +252,6 @@ impl Audit {
             problems: Problems::default(),
             answers: Vec::new(),
             cache: RootCache::default(),
-            cache_stats: (0, 0),
         }
     }
 

@@ -267,6 +267,9 @@ impl Audit {
                 self.opts.mapping
             ));
         }
+        let (hits, misses) = self.cache.stats();
+        self.counts.lists_reused += hits;
+        self.counts.lists_decoded += misses;
         self.counts.roots = self.roots.entries.len() as u64;
         self.counts.roots_recomputed = self.roots.entries.iter().filter(|r| r.recomputed).count() as u64;
         self.counts.roots_confirmed = self.roots.entries.iter().filter(|r| r.confirmed).count() as u64;

@@ -6,10 +6,10 @@ use super::csv::{CsvError, CsvReader};
 use super::deltas::{CsvColumns, DeltaError, DeltaFormat, jsonl_fields};
 use super::engine::{Audit, AuditError, LineError};
 use super::problems::Source;
-use super::receipts::{Fact, parse_receipt_line};
+use super::receipts::{ReadLine, read_receipt_line};
 use super::store::ParsedDelta;
 use crate::NodeEncoding;
-use crate::chain::cache::RootCache;
+use crate::chain::cache::ChunkLists;
 use crate::chain::chunks::{Chunk, ChunkError, ChunkReader, Line};
 use crate::receipt::WireError;
 use std::io::{BufRead, BufReader, Read};
@@ -263,26 +263,55 @@ pub fn read_receipts<R: Read + Send>(
             error: LineError::Receipt(e),
         }
     };
-    #[cfg(feature = "parallel")]
-    let caches = crate::chain::cache::ThreadCaches::new(256);
-    #[cfg(not(feature = "parallel"))]
-    let caches = std::sync::Mutex::new(RootCache::with_slots(256));
-    let with_cache = |f: &mut dyn FnMut(&mut RootCache) -> Result<Fact, WireError>| {
-        #[cfg(feature = "parallel")]
-        return caches.with(|c| f(c));
-        #[cfg(not(feature = "parallel"))]
-        match caches.lock() {
-            Ok(mut c) => f(&mut c),
-            Err(_) => f(&mut RootCache::with_slots(1)),
-        }
-    };
-    let result = pipeline(
+    let carried = std::sync::Mutex::new(None);
+    pipeline(
         audit,
         chunks,
         chunk_err(Source::Receipts, limit),
         |chunk, hint| {
-            parse_lines(chunk, Source::Receipts, limit, |l| {
-                with_cache(&mut |c| parse_receipt_line(l.text, c, hint)).map_err(wire(l.number))
+            let lines = chunk.lines(limit).map_err(chunk_err(Source::Receipts, limit))?;
+            #[cfg(feature = "parallel")]
+            let first: Vec<Result<ReadLine<'_>, AuditError>> = {
+                use rayon::prelude::*;
+                lines
+                    .par_iter()
+                    .with_min_len(64)
+                    .map(|l| read_one(l, hint))
+                    .collect()
+            };
+            #[cfg(not(feature = "parallel"))]
+            let first: Vec<Result<ReadLine<'_>, AuditError>> =
+                lines.iter().map(|l| read_one(l, hint)).collect();
+            let keys: Vec<_> = first
+                .iter()
+                .map(|r| r.as_ref().ok().and_then(ReadLine::list_key))
+                .collect();
+            let lists = match carried.lock() {
+                Ok(mut c) => ChunkLists::new(&keys, &mut c, hint),
+                Err(_) => ChunkLists::new(&keys, &mut None, hint),
+            };
+            let finish = |(i, (l, r)): (usize, (&Line<'_>, Result<ReadLine<'_>, AuditError>))| {
+                (
+                    l.number,
+                    r.and_then(|r| r.finish(lists.get(i), hint).map_err(wire(l.number))),
+                )
+            };
+            #[cfg(feature = "parallel")]
+            let facts = {
+                use rayon::prelude::*;
+                lines
+                    .par_iter()
+                    .zip(first)
+                    .enumerate()
+                    .with_min_len(64)
+                    .map(finish)
+                    .collect()
+            };
+            #[cfg(not(feature = "parallel"))]
+            let facts = lines.iter().zip(first).enumerate().map(finish).collect();
+            Ok(Parsed {
+                lines: facts,
+                end: chunk.offset + chunk.bytes.len() as u64,
             })
         },
         |audit, line, fact| {
@@ -290,12 +319,15 @@ pub fn read_receipts<R: Read + Send>(
             Ok(())
         },
         progress,
-    );
-    #[cfg(feature = "parallel")]
-    {
-        audit.cache_stats = caches.stats();
-    }
-    result
+    )
+}
+
+fn read_one<'a>(l: &Line<'a>, hint: Option<NodeEncoding>) -> Result<ReadLine<'a>, AuditError> {
+    read_receipt_line(l.text, hint).map_err(|e| AuditError::Line {
+        source: Source::Receipts,
+        line: l.number,
+        error: LineError::Receipt(e),
+    })
 }
 
 /// Reads the balance answers into `audit` (one JSON object per line).

@@ -6,7 +6,7 @@
 //! view does not take, is recognised and parsed by [`Artefact::from_json`],
 //! so a line is accepted or refused exactly as the `receipt` verb would.
 
-use crate::chain::cache::RootCache;
+use crate::chain::cache::{Batch, RootCache};
 use crate::chain::line::{ProofFact, ProofView, fact_and_leaves};
 use crate::receipt::wire::{ReceiptId, Status, WebhookDelta, WebhookEvent};
 use crate::receipt::{Artefact, DELTA_FAILED, DELTA_VERIFIED, WireError};
@@ -36,6 +36,9 @@ pub(crate) enum Echo {
     Object(String),
 }
 
+/// A proof's fact and its item list.
+type ProvenList = (ProofFact, Arc<[Hash32]>);
+
 /// What the audit keeps of one webhook event.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct WebhookFact {
@@ -63,7 +66,7 @@ pub(crate) enum Fact {
 }
 
 #[derive(Deserialize)]
-struct EventView<'a> {
+pub(crate) struct EventView<'a> {
     #[serde(borrow)]
     event: Cow<'a, str>,
     /// Read only so that a line the typed event refuses is refused here too.
@@ -149,29 +152,40 @@ fn sequence_of(raw: &RawValue) -> Option<Result<u64, String>> {
 impl<'a> EventView<'a> {
     /// The fact, or `None` when the view cannot stand for the typed event
     /// (a `delta` that is neither a number nor an object).
-    fn into_fact(
-        self,
-        cache: &mut RootCache,
-        hint: Option<NodeEncoding>,
-    ) -> Option<Result<WebhookFact, WireError>> {
-        let d = self.data;
-        let echo = match d.delta.map(RawValue::get) {
+    /// The echoed delta, or `None` when `delta` is neither a number nor an
+    /// object (the typed event refuses it: the line takes the slow path).
+    fn echo(&self) -> Option<Option<Echo>> {
+        Some(match self.data.delta.map(RawValue::get) {
             None | Some("null") => None,
             Some(t) if t.starts_with('{') => Some(Echo::Object(t.into())),
             Some(t) => Some(Echo::Amount(serde_json::from_str::<f64>(t).ok()?)),
-        };
-        let proof = match d.proof.map(|p| p.fact(cache, hint)) {
+        })
+    }
+
+    /// The proof's list text and claimed root.
+    pub(crate) fn list_key(&self) -> Option<(&str, Option<Hash32>)> {
+        self.data.proof.as_ref().map(ProofView::list_key)
+    }
+
+    /// The fact, given the echo and the proof's fact (or why its list is unreadable).
+    fn into_fact(
+        self,
+        echo: Option<Echo>,
+        proof: Option<Result<ProvenList, String>>,
+    ) -> Result<WebhookFact, WireError> {
+        let d = self.data;
+        let proof = match proof {
             None => None,
             Some(Ok(pair)) => Some(pair),
-            Some(Err(e)) => {
-                return Some(Err(WireError::Shape {
+            Some(Err(message)) => {
+                return Err(WireError::Shape {
                     artefact: crate::receipt::ArtefactKind::Webhook,
-                    message: e.to_string(),
-                }));
+                    message,
+                });
             }
         };
         let time = d.verified_at.or(self.timestamp).or(self.created_at).map(text_of);
-        Some(Ok(WebhookFact {
+        Ok(WebhookFact {
             event: event_kind(&self.event),
             tenant: self.tenant_id.map(Cow::into_owned),
             sequence: match (d.delta_index, d.sequence_number) {
@@ -181,14 +195,14 @@ impl<'a> EventView<'a> {
             },
             status: d.status.as_deref().map(status_of),
             error: d.error.filter(|e| e.get() != "null").map(text_of),
-            receipt_id: d.receipt_id.as_deref().map(ReceiptId::parse),
+            receipt_id: d.receipt_id.as_deref().map(crate::chain::hex::parse_receipt_id),
             time,
             customer_id: d.customer_id.map(Cow::into_owned),
             reference_id: d.reference_id.map(Cow::into_owned),
             anchor_id: d.anchor_id.filter(|a| a.get() != "null").map(text_of),
             echo,
             proof,
-        }))
+        })
     }
 }
 
@@ -232,25 +246,82 @@ fn fact_of_event(ev: &WebhookEvent, cache: &mut RootCache, hint: Option<NodeEnco
     }
 }
 
+/// A receipts line read, a webhook's item list still text.
+pub(crate) enum ReadLine<'a> {
+    /// Read to the end.
+    Done(Fact),
+    /// A webhook in the fast view, with its echo.
+    View(Box<EventView<'a>>, Option<Echo>),
+}
+
+impl ReadLine<'_> {
+    /// The list's text and claimed root, while still text.
+    pub(crate) fn list_key(&self) -> Option<(&str, Option<Hash32>)> {
+        match self {
+            ReadLine::View(v, _) => v.list_key(),
+            ReadLine::Done(_) => None,
+        }
+    }
+
+    /// The fact, the list found by `batch` (the chunk's decoded lists).
+    pub(crate) fn finish(
+        self,
+        batch: Option<&Result<Batch, String>>,
+        hint: Option<NodeEncoding>,
+    ) -> Result<Fact, WireError> {
+        match self {
+            ReadLine::Done(f) => Ok(f),
+            ReadLine::View(v, echo) => {
+                let proof = v.data.proof.as_ref().map(|p| match batch {
+                    Some(Ok(b)) => Ok(p.fact_from(b, hint)),
+                    Some(Err(m)) => Err(m.clone()),
+                    None => Err("item list not decoded".to_string()),
+                });
+                v.into_fact(echo, proof).map(|f| Fact::Webhook(Box::new(f)))
+            }
+        }
+    }
+}
+
+/// Reads one receipts line, leaving a webhook's item list as text. Blank
+/// lines are [`Fact::Blank`].
+pub(crate) fn read_receipt_line(line: &[u8], hint: Option<NodeEncoding>) -> Result<ReadLine<'_>, WireError> {
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Ok(ReadLine::Done(Fact::Blank));
+    }
+    // One UTF-8 check for the whole line: borrowed strings and raw values
+    // are then not checked again one by one.
+    let text = core::str::from_utf8(line).map_err(|e| WireError::Json(e.to_string()))?;
+    if let Ok(view) = serde_json::from_str::<EventView<'_>>(text) {
+        if let Some(echo) = view.echo() {
+            return Ok(ReadLine::View(Box::new(view), echo));
+        }
+    }
+    Ok(ReadLine::Done(match Artefact::from_json(text)? {
+        Artefact::Webhook(ev) => {
+            Fact::Webhook(Box::new(fact_of_event(&ev, &mut RootCache::with_slots(1), hint)))
+        }
+        other => Fact::Artefact(Box::new(other)),
+    }))
+}
+
 /// Reads one receipts line. Blank lines are [`Fact::Blank`].
 pub(crate) fn parse_receipt_line(
     line: &[u8],
     cache: &mut RootCache,
     hint: Option<NodeEncoding>,
 ) -> Result<Fact, WireError> {
-    if line.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Fact::Blank);
-    }
-    if let Ok(view) = serde_json::from_slice::<EventView<'_>>(line) {
-        if let Some(fact) = view.into_fact(cache, hint) {
-            return fact.map(|f| Fact::Webhook(Box::new(f)));
+    match read_receipt_line(line, hint)? {
+        ReadLine::Done(f) => Ok(f),
+        ReadLine::View(v, echo) => {
+            let proof = v
+                .data
+                .proof
+                .as_ref()
+                .map(|p| p.fact(cache, hint).map_err(|e| e.to_string()));
+            v.into_fact(echo, proof).map(|f| Fact::Webhook(Box::new(f)))
         }
     }
-    let text = core::str::from_utf8(line).map_err(|e| WireError::Json(e.to_string()))?;
-    Ok(match Artefact::from_json(text)? {
-        Artefact::Webhook(ev) => Fact::Webhook(Box::new(fact_of_event(&ev, cache, hint))),
-        other => Fact::Artefact(Box::new(other)),
-    })
 }
 
 #[cfg(test)]

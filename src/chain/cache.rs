@@ -4,6 +4,8 @@
 //! recognised by its text (compared byte for byte, never by a digest alone).
 
 use crate::{Hash32, NodeEncoding, items_root};
+#[cfg(feature = "std")]
+use alloc::string::String;
 use alloc::sync::Arc;
 use alloc::vec::Vec;
 
@@ -60,7 +62,7 @@ impl Batch {
         }
     }
 
-    fn root(&mut self, encoding: NodeEncoding) -> Hash32 {
+    pub(crate) fn root(&mut self, encoding: NodeEncoding) -> Hash32 {
         let i = NodeEncoding::ALL.iter().position(|&e| e == encoding).unwrap_or(0);
         match self.roots.get(i).copied().flatten() {
             Some(r) => r,
@@ -72,6 +74,42 @@ impl Batch {
                 r
             }
         }
+    }
+
+    /// The root under `encoding`: remembered if computed, else computed now (and not kept).
+    #[cfg_attr(not(feature = "std"), allow(dead_code))]
+    fn root_ref(&self, encoding: NodeEncoding) -> Hash32 {
+        let i = NodeEncoding::ALL.iter().position(|&e| e == encoding).unwrap_or(0);
+        self.roots
+            .get(i)
+            .copied()
+            .flatten()
+            .unwrap_or_else(|| items_root(&self.leaves, encoding))
+    }
+
+    /// [`Batch::evaluate`] without remembering: for a batch shared between
+    /// threads whose usual root was computed when it was decoded.
+    #[cfg_attr(not(feature = "std"), allow(dead_code))]
+    pub(crate) fn evaluate_ref(&self, claimed: &Hash32, hint: Option<NodeEncoding>) -> RootEval {
+        match &*self.leaves {
+            [] => return RootEval::Empty,
+            [only] => {
+                return RootEval::Single {
+                    equal: only == claimed,
+                    computed: *only,
+                };
+            }
+            _ => {}
+        }
+        let order = hint
+            .into_iter()
+            .chain(NodeEncoding::ALL.into_iter().filter(|&e| Some(e) != hint));
+        for e in order {
+            if self.root_ref(e) == *claimed {
+                return RootEval::Matched(e);
+            }
+        }
+        RootEval::Mismatch(NodeEncoding::ALL.map(|e| self.root_ref(e)))
     }
 
     /// Compares `claimed` with the root, trying `hint` first (the export's
@@ -133,6 +171,7 @@ fn slot_of(key: &[u8], slots: usize) -> usize {
 
 impl RootCache {
     /// A cache of `slots` batches.
+    #[cfg_attr(not(feature = "std"), allow(dead_code))]
     pub(crate) fn with_slots(slots: usize) -> Self {
         RootCache {
             capacity: slots.max(1),
@@ -174,43 +213,87 @@ impl RootCache {
     }
 
     /// `(hits, misses)` so far.
+    #[cfg_attr(not(feature = "std"), allow(dead_code))]
     pub(crate) fn stats(&self) -> (u64, u64) {
         (self.hits, self.misses)
     }
 }
 
-/// One root cache per rayon thread (and one for threads outside the pool).
-#[cfg(feature = "parallel")]
-pub(crate) struct ThreadCaches(Vec<std::sync::Mutex<RootCache>>);
+/// The item lists of one chunk of lines: each run of consecutive lines
+/// carrying the same list (the webhooks of one batch) shares one [`Batch`],
+/// decoded and hashed once (on rayon's threads with `parallel`); the last
+/// batch is carried to the next chunk.
+#[cfg(feature = "std")]
+#[derive(Debug, Default)]
+pub(crate) struct ChunkLists {
+    of_line: Vec<usize>,
+    batches: Vec<Result<Batch, String>>,
+}
 
-#[cfg(feature = "parallel")]
-impl ThreadCaches {
-    /// Caches of `slots` batches each.
-    pub(crate) fn new(slots: usize) -> Self {
-        let n = rayon::current_num_threads() + 1;
-        ThreadCaches(
-            (0..n)
-                .map(|_| std::sync::Mutex::new(RootCache::with_slots(slots)))
-                .collect(),
-        )
-    }
+/// The batch carried from one chunk to the next: its list's text and itself.
+#[cfg(feature = "std")]
+pub(crate) type Carried = Option<(String, Batch)>;
 
-    /// Runs `f` with the calling thread's cache.
-    pub(crate) fn with<T>(&self, f: impl FnOnce(&mut RootCache) -> T) -> T {
-        let i = rayon::current_thread_index().unwrap_or(self.0.len().saturating_sub(1));
-        match self.0.get(i).map(std::sync::Mutex::lock) {
-            Some(Ok(mut cache)) => f(&mut cache),
-            // A poisoned or missing cache: work without one.
-            _ => f(&mut RootCache::with_slots(1)),
+#[cfg(feature = "std")]
+impl ChunkLists {
+    /// `keys[i]`: line i's raw list text and its claimed root (None: no list).
+    pub(crate) fn new(
+        keys: &[Option<(&str, Option<Hash32>)>],
+        carried: &mut Carried,
+        hint: Option<NodeEncoding>,
+    ) -> Self {
+        let mut of_line = Vec::with_capacity(keys.len());
+        let mut distinct: Vec<(&str, Option<Hash32>)> = Vec::new();
+        for key in keys {
+            match key {
+                None => of_line.push(usize::MAX),
+                Some((text, claimed)) => {
+                    if distinct.last().is_none_or(|(last, _)| last != text) {
+                        distinct.push((text, *claimed));
+                    }
+                    of_line.push(distinct.len() - 1);
+                }
+            }
         }
+        let carry = &*carried;
+        let make = |&(text, claimed): &(&str, Option<Hash32>)| -> Result<Batch, String> {
+            if let Some((key, batch)) = carry {
+                if key == text {
+                    return Ok(batch.clone());
+                }
+            }
+            let leaves: Vec<Hash32> =
+                serde_json::from_str(text).map_err(|e| alloc::string::ToString::to_string(&e))?;
+            let mut batch = Batch::new(leaves.into());
+            match claimed {
+                Some(c) => {
+                    batch.evaluate(&c, hint);
+                }
+                None => {
+                    batch.root(hint.unwrap_or_default());
+                }
+            }
+            Ok(batch)
+        };
+        // A few lists are decoded faster here than handed to other threads.
+        #[cfg(feature = "parallel")]
+        let batches: Vec<Result<Batch, String>> = if distinct.len() >= 4 {
+            use rayon::prelude::*;
+            distinct.par_iter().map(make).collect()
+        } else {
+            distinct.iter().map(make).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let batches: Vec<Result<Batch, String>> = distinct.iter().map(make).collect();
+        if let (Some((text, _)), Some(Ok(batch))) = (distinct.last(), batches.last()) {
+            *carried = Some((alloc::string::ToString::to_string(*text), batch.clone()));
+        }
+        ChunkLists { of_line, batches }
     }
 
-    /// `(hits, misses)` over every thread.
-    pub(crate) fn stats(&self) -> (u64, u64) {
-        self.0
-            .iter()
-            .filter_map(|m| m.lock().ok().map(|c| c.stats()))
-            .fold((0, 0), |(h, m), (a, b)| (h + a, m + b))
+    /// The batch of line `i` (None: the line carries no list).
+    pub(crate) fn get(&self, i: usize) -> Option<&Result<Batch, String>> {
+        self.batches.get(*self.of_line.get(i)?)
     }
 }
 

@@ -96,22 +96,19 @@ impl<R: Read> ChunkReader<R> {
         }
     }
 
-    /// Fills `data` up to `target` bytes or the end of the stream.
+    /// Fills `data` up to `target` bytes or the end of the stream (reading
+    /// into the spare capacity: nothing is zeroed first).
     fn fill(&mut self, data: &mut Vec<u8>, target: usize) -> Result<(), ChunkError> {
         while data.len() < target && !self.eof {
-            let have = data.len();
-            data.resize(target, 0);
+            let want = (target - data.len()) as u64;
+            data.reserve(target - data.len());
             let got = loop {
-                match self.reader.read(data.get_mut(have..).unwrap_or_default()) {
+                match (&mut self.reader).take(want).read_to_end(data) {
                     Ok(n) => break n,
                     Err(e) if e.kind() == ErrorKind::Interrupted => continue,
-                    Err(e) => {
-                        data.truncate(have);
-                        return Err(ChunkError::Io(e));
-                    }
+                    Err(e) => return Err(ChunkError::Io(e)),
                 }
             };
-            data.truncate(have + got);
             if got == 0 {
                 self.eof = true;
             }

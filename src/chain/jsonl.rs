@@ -37,10 +37,10 @@ pub fn verify_chain_jsonl<R: std::io::BufRead>(
         },
     };
     #[cfg(feature = "parallel")]
-    let pool = super::cache::ThreadCaches::new(16);
+    let mut carried = None;
     while let Some(chunk) = chunks.next_chunk().map_err(read_err)? {
         #[cfg(feature = "parallel")]
-        parallel::check_chunk(&mut verifier, &pool, &chunk, max_line_bytes, &mut progress)?;
+        parallel::check_chunk(&mut verifier, &mut carried, &chunk, max_line_bytes, &mut progress)?;
         #[cfg(not(feature = "parallel"))]
         check_chunk(&mut verifier, &chunk, max_line_bytes, &mut progress)?;
     }
@@ -73,16 +73,17 @@ fn line_err(e: ChunkError, limit: usize) -> ChainInputError {
 
 #[cfg(feature = "parallel")]
 mod parallel {
-    use super::super::cache::ThreadCaches as Caches;
-    use super::super::line::{ProofFact, parse_chain_line};
+    use super::super::cache::{Carried, ChunkLists, RootCache};
+    use super::super::line::{ChainLine, fact_of_proof, read_chain_line};
     use super::{ChainInputError, ChainVerifier, Chunk, line_err};
     use alloc::vec::Vec;
     use rayon::prelude::*;
 
-    /// Parses the chunk's lines on rayon's threads, then checks them in order.
+    /// Reads the chunk's lines on rayon's threads, decodes each distinct
+    /// item list once (also on rayon's threads), then checks the lines in order.
     pub(super) fn check_chunk(
         verifier: &mut ChainVerifier,
-        caches: &Caches,
+        carried: &mut Carried,
         chunk: &Chunk,
         max_line_bytes: usize,
         progress: &mut impl FnMut(u64),
@@ -90,21 +91,39 @@ mod parallel {
         let lines = chunk
             .lines(max_line_bytes)
             .map_err(|e| line_err(e, max_line_bytes))?;
-        let hint = verifier.encoding_hint();
-        let facts: Vec<Result<Option<ProofFact>, ChainInputError>> = lines
+        let read: Vec<Result<Option<ChainLine<'_>>, ChainInputError>> = lines
             .par_iter()
-            .with_min_len(8)
+            .with_min_len(16)
             .map(|line| {
                 if line.text.iter().all(u8::is_ascii_whitespace) {
                     return Ok(None);
                 }
-                caches.with(|cache| parse_chain_line(line.text, line.number, cache, hint).map(Some))
+                read_chain_line(line.text, line.number).map(Some)
             })
             .collect();
-        for (line, fact) in lines.iter().zip(facts) {
+        let keys: Vec<_> = read
+            .iter()
+            .map(|r| r.as_ref().ok().and_then(|l| l.as_ref()?.list_key()))
+            .collect();
+        let lists = ChunkLists::new(&keys, carried, verifier.encoding_hint());
+        let mut slow = RootCache::with_slots(1);
+        for (i, (line, parsed)) in lines.iter().zip(read).enumerate() {
             verifier.count_line();
-            if let Some(fact) = fact? {
-                verifier.apply(&fact);
+            match parsed? {
+                None => {}
+                Some(ChainLine::Proof(p)) => {
+                    verifier.apply(&fact_of_proof(&p, &mut slow, verifier.encoding_hint()))
+                }
+                Some(ChainLine::View(p)) => match lists.get(i) {
+                    Some(Ok(batch)) => verifier.apply(&p.fact_from(batch, verifier.encoding_hint()).0),
+                    Some(Err(message)) => {
+                        return Err(ChainInputError::Json {
+                            line: line.number,
+                            message: message.clone(),
+                        });
+                    }
+                    None => {}
+                },
             }
             progress(line.end);
         }

@@ -4,7 +4,7 @@
 //! shape go through `serde_json::Value` as before, so both paths accept and
 //! refuse exactly the same lines.
 
-use super::cache::{RootCache, RootEval};
+use super::cache::{Batch, RootCache, RootEval};
 use super::verifier::ChainInputError;
 use crate::receipt::wire::{ReceiptId, WebhookProof};
 use crate::{Hash32, NodeEncoding};
@@ -39,7 +39,7 @@ fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
 pub(crate) struct ProofView<'a> {
     #[serde(rename = "proofHash", borrow)]
     pub(crate) proof_hash: Cow<'a, str>,
-    #[serde(rename = "contentHash")]
+    #[serde(rename = "contentHash", deserialize_with = "super::hex::hash_field")]
     pub(crate) content_hash: Hash32,
     #[serde(rename = "itemHashes", borrow)]
     pub(crate) item_hashes: &'a RawValue,
@@ -86,18 +86,47 @@ impl ProofView<'_> {
     ) -> Result<(ProofFact, alloc::sync::Arc<[Hash32]>), serde_json::Error> {
         let raw = self.item_hashes.get();
         let batch = cache.get_or_insert(raw.as_bytes(), || serde_json::from_str(raw))?;
-        let proof_hash = ReceiptId::parse(&self.proof_hash);
+        let proof_hash = super::hex::parse_receipt_id(&self.proof_hash);
         let eval = proof_hash.root().map(|root| batch.evaluate(&root, hint));
-        let leaves = batch.leaves.clone();
+        Ok(self.fact_with(proof_hash, batch.leaves.clone(), eval))
+    }
+
+    /// The list's text and the claimed root, for [`super::cache::ChunkLists`].
+    #[cfg_attr(not(feature = "std"), allow(dead_code))]
+    pub(crate) fn list_key(&self) -> (&str, Option<Hash32>) {
+        (
+            self.item_hashes.get(),
+            super::hex::parse_hash(&self.proof_hash).ok(),
+        )
+    }
+
+    /// The fact, against a batch decoded for the whole chunk.
+    #[cfg_attr(not(feature = "std"), allow(dead_code))]
+    pub(crate) fn fact_from(
+        &self,
+        batch: &Batch,
+        hint: Option<NodeEncoding>,
+    ) -> (ProofFact, alloc::sync::Arc<[Hash32]>) {
+        let proof_hash = super::hex::parse_receipt_id(&self.proof_hash);
+        let eval = proof_hash.root().map(|root| batch.evaluate_ref(&root, hint));
+        self.fact_with(proof_hash, batch.leaves.clone(), eval)
+    }
+
+    fn fact_with(
+        &self,
+        proof_hash: ReceiptId,
+        leaves: alloc::sync::Arc<[Hash32]>,
+        eval: Option<RootEval>,
+    ) -> (ProofFact, alloc::sync::Arc<[Hash32]>) {
         let fact = ProofFact {
             proof_hash,
-            previous: self.previous.as_deref().map(ReceiptId::parse),
+            previous: self.previous.as_deref().map(super::hex::parse_receipt_id),
             content_hash: self.content_hash,
             content_at: leaves.iter().position(|h| *h == self.content_hash),
             item_count: leaves.len(),
             eval,
         };
-        Ok((fact, leaves))
+        (fact, leaves)
     }
 }
 
@@ -150,18 +179,37 @@ fn proof_value(mut v: Value) -> Option<Value> {
         .map(Value::take)
 }
 
-/// Reads one non-blank chain line (1-based `line_no`) into its fact.
-pub(crate) fn parse_chain_line(
-    line: &[u8],
-    line_no: u64,
-    cache: &mut RootCache,
-    hint: Option<NodeEncoding>,
-) -> Result<ProofFact, ChainInputError> {
+/// A chain line read without its list decoded.
+pub(crate) enum ChainLine<'a> {
+    /// The fast view.
+    View(ProofView<'a>),
+    /// A line of another shape, read the slow way.
+    Proof(WebhookProof),
+}
+
+impl ChainLine<'_> {
+    /// The list's text and claimed root, when the list is still text.
+    #[cfg(feature = "parallel")]
+    pub(crate) fn list_key(&self) -> Option<(&str, Option<Hash32>)> {
+        match self {
+            ChainLine::View(p) => Some(p.list_key()),
+            ChainLine::Proof(_) => None,
+        }
+    }
+}
+
+/// Reads one non-blank chain line (1-based `line_no`), its list left as text.
+pub(crate) fn read_chain_line(line: &[u8], line_no: u64) -> Result<ChainLine<'_>, ChainInputError> {
     let json_err = |e: serde_json::Error| ChainInputError::Json {
         line: line_no,
         message: e.to_string(),
     };
-    if let Ok(view) = serde_json::from_slice::<LineView<'_>>(line) {
+    // One UTF-8 check for the whole line (a line that is not UTF-8 takes the
+    // slow path, which reports it).
+    let view = core::str::from_utf8(line)
+        .ok()
+        .and_then(|text| serde_json::from_str::<LineView<'_>>(text).ok());
+    if let Some(view) = view {
         let found = match (view.bare, view.proof, view.data) {
             (true, _, _) => None,
             (false, Slot::Present(p), _) => Some(p),
@@ -175,11 +223,29 @@ pub(crate) fn parse_chain_line(
             (false, Slot::Absent, _) => return Err(ChainInputError::NoProof { line: line_no }),
         };
         if let Some(p) = found {
-            return p.fact(cache, hint).map(|(f, _)| f).map_err(json_err);
+            return Ok(ChainLine::View(p));
         }
     }
     let v: Value = serde_json::from_slice(line).map_err(json_err)?;
     let p = proof_value(v).ok_or(ChainInputError::NoProof { line: line_no })?;
-    let proof: WebhookProof = serde_json::from_value(p).map_err(json_err)?;
-    Ok(fact_of_proof(&proof, cache, hint))
+    serde_json::from_value(p).map(ChainLine::Proof).map_err(json_err)
+}
+
+/// Reads one non-blank chain line (1-based `line_no`) into its fact.
+pub(crate) fn parse_chain_line(
+    line: &[u8],
+    line_no: u64,
+    cache: &mut RootCache,
+    hint: Option<NodeEncoding>,
+) -> Result<ProofFact, ChainInputError> {
+    match read_chain_line(line, line_no)? {
+        ChainLine::View(p) => p
+            .fact(cache, hint)
+            .map(|(f, _)| f)
+            .map_err(|e| ChainInputError::Json {
+                line: line_no,
+                message: e.to_string(),
+            }),
+        ChainLine::Proof(proof) => Ok(fact_of_proof(&proof, cache, hint)),
+    }
 }

@@ -13,6 +13,7 @@
 pub(crate) mod cache;
 #[cfg(feature = "std")]
 pub(crate) mod chunks;
+pub(crate) mod hex;
 #[cfg(feature = "std")]
 mod jsonl;
 pub(crate) mod line;

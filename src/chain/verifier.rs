@@ -232,11 +232,13 @@ impl ChainVerifier {
     }
 
     /// The encoding detected so far: the one tried first on the next receipt.
+    #[cfg(feature = "parallel")]
     pub(super) fn encoding_hint(&self) -> Option<NodeEncoding> {
         self.encoding
     }
 
     /// Counts one line read elsewhere (blank or parsed in parallel).
+    #[cfg(feature = "parallel")]
     pub(super) fn count_line(&mut self) {
         self.lines += 1;
     }
