@@ -27,6 +27,9 @@ mod reader;
 mod reference;
 
 // The binary's own modules, as `cli_input` uses them.
+#[path = "../src/audit_cmd.rs"]
+#[allow(dead_code)]
+mod audit_cmd;
 #[path = "../src/cli.rs"]
 #[allow(dead_code)]
 mod cli;
@@ -39,9 +42,6 @@ mod input;
 #[path = "../src/receipt_cmds.rs"]
 #[allow(dead_code)]
 mod receipt_cmds;
-#[path = "../src/audit_cmd.rs"]
-#[allow(dead_code)]
-mod audit_cmd;
 
 fn files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {

@@ -6,6 +6,9 @@
 
 use libfuzzer_sys::fuzz_target;
 
+#[path = "../../cli/src/audit_cmd.rs"]
+#[allow(dead_code)]
+mod audit_cmd;
 #[path = "../../cli/src/cli.rs"]
 #[allow(dead_code)]
 mod cli;
@@ -18,9 +21,6 @@ mod input;
 #[path = "../../cli/src/receipt_cmds.rs"]
 #[allow(dead_code)]
 mod receipt_cmds;
-#[path = "../../cli/src/audit_cmd.rs"]
-#[allow(dead_code)]
-mod audit_cmd;
 
 #[path = "../bodies/cli_input.rs"]
 mod body;
