@@ -297,6 +297,8 @@ fn all_verified_passes_and_a_chain_break_does_not() {
     let r = audit(&sent, &receipts, &[]);
     assert!(r.passed(), "{r}");
     assert_eq!((r.level, r.problem_count), ("verified", 0));
+    // Two batches: each list decoded and hashed once, reused by its second webhook.
+    assert_eq!((r.receipts.lists_decoded, r.receipts.lists_reused), (2, 2));
     receipts[2] = with(&receipts[2], "/data/proof/previousProofHash", json!(Hash32::ZERO));
     let r = audit(&sent, &receipts, &[]);
     assert_eq!(classes(&r), [Verified; 4]);

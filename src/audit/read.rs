@@ -264,7 +264,9 @@ pub fn read_receipts<R: Read + Send>(
         }
     };
     let carried = std::sync::Mutex::new(None);
-    pipeline(
+    let decoded = std::sync::atomic::AtomicU64::new(0);
+    let reused = std::sync::atomic::AtomicU64::new(0);
+    let result = pipeline(
         audit,
         chunks,
         chunk_err(Source::Receipts, limit),
@@ -290,6 +292,8 @@ pub fn read_receipts<R: Read + Send>(
                 Ok(mut c) => ChunkLists::new(&keys, &mut c, hint),
                 Err(_) => ChunkLists::new(&keys, &mut None, hint),
             };
+            decoded.fetch_add(lists.decoded, std::sync::atomic::Ordering::Relaxed);
+            reused.fetch_add(lists.reused, std::sync::atomic::Ordering::Relaxed);
             let finish = |(i, (l, r)): (usize, (&Line<'_>, Result<ReadLine<'_>, AuditError>))| {
                 (
                     l.number,
@@ -319,7 +323,10 @@ pub fn read_receipts<R: Read + Send>(
             Ok(())
         },
         progress,
-    )
+    );
+    audit.counts.lists_decoded += decoded.into_inner();
+    audit.counts.lists_reused += reused.into_inner();
+    result
 }
 
 fn read_one<'a>(l: &Line<'a>, hint: Option<NodeEncoding>) -> Result<ReadLine<'a>, AuditError> {

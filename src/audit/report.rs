@@ -259,7 +259,7 @@ impl fmt::Display for AuditReport {
         writeln!(
             f,
             "receipts: {} lines: {} delta.verified, {} delta.failed, {} emit, {} batch, {} status, {} verify; \
-             {} roots ({} recomputed, {} confirmed); {} unmatched item(s)",
+             {} roots ({} recomputed, {} confirmed); {} unmatched item(s); item lists: {} decoded, {} reused",
             r.lines,
             r.verified_events,
             r.failed_events,
@@ -270,7 +270,9 @@ impl fmt::Display for AuditReport {
             r.roots,
             r.roots_recomputed,
             r.roots_confirmed,
-            self.unmatched_items
+            self.unmatched_items,
+            r.lists_decoded,
+            r.lists_reused
         )?;
         let m = &self.item_mapping;
         match m.choice {
@@ -389,14 +391,11 @@ impl fmt::Display for AuditReport {
             } else {
                 "warn "
             };
-            writeln!(
-                f,
-                "  {sev} {} line {}: {}: {}",
-                super::engine::source_name(p.source),
-                p.line,
-                p.kind,
-                p.detail
-            )?;
+            let source = super::engine::source_name(p.source);
+            match p.line {
+                0 => writeln!(f, "  {sev} {source}: {}: {}", p.kind, p.detail)?,
+                line => writeln!(f, "  {sev} {source} line {line}: {}: {}", p.kind, p.detail)?,
+            }
         }
         if self.problem_count > 10 {
             writeln!(

@@ -228,6 +228,10 @@ impl RootCache {
 pub(crate) struct ChunkLists {
     of_line: Vec<usize>,
     batches: Vec<Result<Batch, String>>,
+    /// Lists decoded and hashed here.
+    pub(crate) decoded: u64,
+    /// Lines whose list was decoded for another line.
+    pub(crate) reused: u64,
 }
 
 /// The batch carried from one chunk to the next: its list's text and itself.
@@ -285,10 +289,18 @@ impl ChunkLists {
         };
         #[cfg(not(feature = "parallel"))]
         let batches: Vec<Result<Batch, String>> = distinct.iter().map(make).collect();
+        let carried_first = matches!((carry, distinct.first()), (Some((k, _)), Some((t, _))) if k == t);
+        let decoded = distinct.len() as u64 - u64::from(carried_first);
+        let lines = keys.iter().filter(|k| k.is_some()).count() as u64;
         if let (Some((text, _)), Some(Ok(batch))) = (distinct.last(), batches.last()) {
             *carried = Some((alloc::string::ToString::to_string(*text), batch.clone()));
         }
-        ChunkLists { of_line, batches }
+        ChunkLists {
+            of_line,
+            batches,
+            decoded,
+            reused: lines - decoded,
+        }
     }
 
     /// The batch of line `i` (None: the line carries no list).
