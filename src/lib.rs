@@ -19,6 +19,7 @@
 //! | [`level`] | assurance levels: what a verdict may claim | core |
 //! | [`chain`] | `previousProofHash` continuity, streaming | `alloc` / `std` |
 //! | [`ledger`] | the Hedera ledger anchor: the decision over source answers; the HTTP sources | `alloc` / `ledger` |
+//! | `audit` | a whole export reconciled: one class per submitted delta, balances, sequences, heads | `std` |
 //! | `fetch` | blocking HTTP client for the public endpoints | `fetch` |
 //! | `parallel` | root and leaf hashing on all cores | `parallel` |
 //!
@@ -64,6 +65,9 @@ pub mod receipt;
 #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
 pub mod ledger;
 
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+pub mod audit;
 #[cfg(feature = "fetch")]
 #[cfg_attr(docsrs, doc(cfg(feature = "fetch")))]
 pub mod fetch;

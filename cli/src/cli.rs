@@ -70,6 +70,10 @@ pub enum Command {
     /// input, 3 undetermined (too few sources answered: what to look up by
     /// hand is printed).
     Anchor(verbs::anchor::AnchorArgs),
+    /// Audit a whole export: every submitted delta verified, altered, failed,
+    /// pending or missing; balances and claims; sequences, chains and heads.
+    /// Exit 0 all verified and no mismatch, 1 otherwise, 2 bad input.
+    Audit(verbs::audit::AuditArgs),
     /// Print a shell completion script.
     Completions(verbs::meta::CompletionsArgs),
     /// Print the manual page (roff) on standard output.

@@ -129,6 +129,18 @@ fn local_cases() -> Vec<Case> {
         case("canonical", &[&sample("emit-delta.json")], b""),
         case("item-hash", &[&sample("emit-delta.json")], b""),
         case(
+            "audit",
+            &[
+                "--deltas",
+                "examples/audit/deltas.jsonl",
+                "--receipts",
+                "examples/audit/receipts.jsonl",
+                "--answers",
+                "examples/audit/answers.jsonl",
+            ],
+            b"",
+        ),
+        case(
             "wire-delta",
             &["-"],
             br#"[{"customerId":"cust_1","delta":12,"windowStart":"2025-01-01T00:00:00Z","windowEnd":"2025-01-02T00:00:00Z"}]"#,

@@ -4,6 +4,7 @@
 pub mod anchor;
 pub mod anchor_lift;
 pub mod anchor_opts;
+pub mod audit;
 pub mod canonical;
 pub mod chain;
 pub mod fetch;
@@ -29,6 +30,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Chain(args) => chain::run(args),
         Command::Fetch(args) => fetch::run(args),
         Command::Anchor(args) => anchor::run(args),
+        Command::Audit(args) => audit::run(args),
         Command::Completions(args) => meta::run_completions(args),
         Command::WireDelta(args) => wire_delta::run(args),
         Command::Manpage => meta::run_manpage(),
