@@ -338,10 +338,7 @@ fn mapping_and_encoding_are_detected_once_per_export() {
     use pacspace_proof::receipt::SubmittedDelta;
     use pacspace_proof::{ItemMapping, NodeEncoding, items_root};
     let sent: Vec<Value> = (0..6).map(|n| delta("c", json!(n), "r", None, None)).collect();
-    let m = ItemMapping {
-        amount_key: AmountKey::Amount,
-        absent_reference: ReferenceIdAbsent::Null,
-    };
+    let m = ItemMapping::documented(AmountKey::Amount, ReferenceIdAbsent::Null);
     let leaves: Vec<Hash32> = sent
         .iter()
         .map(|x| SubmittedDelta::from_value(x, 0).unwrap().item_hash(m).unwrap())

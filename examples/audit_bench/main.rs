@@ -50,7 +50,9 @@ fn make_delta(i: u64, rng: &mut Rng) -> Delta {
     let customer = format!("cust_{:04}", rng.below(1000));
     let reason = REASONS[rng.below(5) as usize];
     let reference = format!("ref_{i:08}");
-    let metadata = (i % 10 == 0).then(|| format!(r#"{{"region":"eu-west-1","units":{}}}"#, rng.below(100)));
+    let metadata = i
+        .is_multiple_of(10)
+        .then(|| format!(r#"{{"region":"eu-west-1","units":{}}}"#, rng.below(100)));
     let canonical = metadata
         .as_deref()
         .map(|m| pacspace_proof::canonical::CanonicalStr::new(m).expect("canonical"));

@@ -190,18 +190,18 @@ impl Audit {
             let sent = self.store.reasons.name(rec.reason);
             diffs.push(format!("reason {sent:?} submitted, {r:?} in the receipt"));
         }
-        if diffs.is_empty() {
-            if let (Some(meta), Some(reason), Some(amount)) = (&e.metadata, &e.reason, e.amount) {
-                let item = DeltaItem {
-                    customer_id: e.customer.as_deref().unwrap_or_default(),
-                    amount,
-                    reason,
-                    reference_id: e.reference.as_deref(),
-                    metadata: meta.as_deref().map(crate::canonical::CanonicalStr::from_writer),
-                };
-                if item.item_hash(self.mapping()).is_ok_and(|h| h != rec.hash) {
-                    diffs.push("metadata differs from the submitted metadata".into());
-                }
+        if diffs.is_empty()
+            && let (Some(meta), Some(reason), Some(amount)) = (&e.metadata, &e.reason, e.amount)
+        {
+            let item = DeltaItem {
+                customer_id: e.customer.as_deref().unwrap_or_default(),
+                amount,
+                reason,
+                reference_id: e.reference.as_deref(),
+                metadata: meta.as_deref().map(crate::canonical::CanonicalStr::from_writer),
+            };
+            if item.item_hash(self.mapping()).is_ok_and(|h| h != rec.hash) {
+                diffs.push("metadata differs from the submitted metadata".into());
             }
         }
         if diffs.is_empty() {

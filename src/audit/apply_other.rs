@@ -57,16 +57,16 @@ impl Audit {
 
     fn apply_emit(&mut self, d: &EmitData, line: u64) {
         let root = self.list_seen(d.items_root, &d.item_hashes, line, "itemsRoot");
-        if let ReceiptId::Root(id) = &d.receipt_id {
-            if *id != d.items_root {
-                self.problem(
-                    Severity::Error,
-                    "receiptIdMismatch",
-                    Source::Receipts,
-                    line,
-                    format!("receiptId {id} is not itemsRoot {}", d.items_root),
-                );
-            }
+        if let ReceiptId::Root(id) = &d.receipt_id
+            && *id != d.items_root
+        {
+            self.problem(
+                Severity::Error,
+                "receiptIdMismatch",
+                Source::Receipts,
+                line,
+                format!("receiptId {id} is not itemsRoot {}", d.items_root),
+            );
         }
         // The delta the response is about: ours, in the list, with the echoed customer and amount.
         let about: Vec<u32> = d

@@ -292,10 +292,10 @@ pub(crate) fn read_receipt_line(line: &[u8], hint: Option<NodeEncoding>) -> Resu
     // One UTF-8 check for the whole line: borrowed strings and raw values
     // are then not checked again one by one.
     let text = core::str::from_utf8(line).map_err(|e| WireError::Json(e.to_string()))?;
-    if let Ok(view) = serde_json::from_str::<EventView<'_>>(text) {
-        if let Some(echo) = view.echo() {
-            return Ok(ReadLine::View(Box::new(view), echo));
-        }
+    if let Ok(view) = serde_json::from_str::<EventView<'_>>(text)
+        && let Some(echo) = view.echo()
+    {
+        return Ok(ReadLine::View(Box::new(view), echo));
     }
     Ok(ReadLine::Done(match Artefact::from_json(text)? {
         Artefact::Webhook(ev) => {

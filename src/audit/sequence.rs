@@ -94,14 +94,15 @@ impl SequenceTracker {
         self.last = Some(n);
         // The last range starting at or before n.
         let i = self.ranges.partition_point(|&(lo, _)| lo <= n);
-        if let Some(&(lo, hi)) = i.checked_sub(1).and_then(|j| self.ranges.get(j)) {
-            if n >= lo && n <= hi {
-                self.repeat_count += 1;
-                if self.repeats.len() < MAX_LISTED {
-                    self.repeats.push(Repeat { number: n, line });
-                }
-                return;
+        if let Some(&(lo, hi)) = i.checked_sub(1).and_then(|j| self.ranges.get(j))
+            && n >= lo
+            && n <= hi
+        {
+            self.repeat_count += 1;
+            if self.repeats.len() < MAX_LISTED {
+                self.repeats.push(Repeat { number: n, line });
             }
+            return;
         }
         let joins_left = i
             .checked_sub(1)

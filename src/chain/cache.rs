@@ -125,10 +125,10 @@ impl Batch {
             }
             _ => {}
         }
-        if let Some(e) = hint {
-            if self.root(e) == *claimed {
-                return RootEval::Matched(e);
-            }
+        if let Some(e) = hint
+            && self.root(e) == *claimed
+        {
+            return RootEval::Matched(e);
         }
         for e in NodeEncoding::ALL {
             if Some(e) != hint && self.root(e) == *claimed {
@@ -261,10 +261,10 @@ impl ChunkLists {
         }
         let carry = &*carried;
         let make = |&(text, claimed): &(&str, Option<Hash32>)| -> Result<Batch, String> {
-            if let Some((key, batch)) = carry {
-                if key == text {
-                    return Ok(batch.clone());
-                }
+            if let Some((key, batch)) = carry
+                && key == text
+            {
+                return Ok(batch.clone());
             }
             let leaves: Vec<Hash32> =
                 serde_json::from_str(text).map_err(|e| alloc::string::ToString::to_string(&e))?;
