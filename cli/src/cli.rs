@@ -44,7 +44,8 @@ pub enum Command {
         #[arg(long, default_value = "hex0x", value_parser = parse_encoding)]
         node_encoding: NodeEncoding,
     },
-    /// Verify a proof object as printed by `prove`: exit 0 verified, 1 not.
+    /// Verify a proof object as printed by `prove`, or a multi-proof (an object
+    /// with `indices`): exit 0 verified, 1 not.
     VerifyProof {
         /// Input file (`-` or absent: standard input).
         file: Option<PathBuf>,

@@ -1,7 +1,9 @@
-//! The core verbs: canonical, item-hash, root, prove, verify-proof.
+//! The core verbs: canonical, item-hash, root, prove, verify-proof (single
+//! and multi-proofs).
 
 use crate::cli::{Cli, Command};
 use crate::input::{emit, kind, leaves, parse, read_input};
+use pacspace_proof::tree::MultiProof;
 use pacspace_proof::{Hash32, MerkleTree, Proof, canonical_json, item_hash, items_root};
 use std::process::ExitCode;
 
@@ -61,44 +63,136 @@ fn verify_proof_cmd(
     if let (Some(enc), false) = (fallback, obj.contains_key("nodeEncoding")) {
         obj.insert("nodeEncoding".into(), enc.name().into());
     }
-    let proof: Proof = serde_json::from_value(value).map_err(|e| format!("not a valid proof object: {e}"))?;
     let trusted = expect_root
         .map(Hash32::parse)
         .transpose()
         .map_err(|e| format!("--expect-root: {e}"))?;
-    let outcome = match trusted {
-        Some(root) if root != proof.items_root => Err(format!(
-            "proof's itemsRoot {} is not the expected root {root}",
-            proof.items_root
-        )),
-        _ => proof.verify_claimed_root().map_err(|e| e.to_string()),
+    // A multi-proof names its items by `indices`; a single proof by `index`.
+    let checked = if obj.contains_key("indices") {
+        let proof: MultiProof =
+            serde_json::from_value(value).map_err(|e| format!("not a valid multi-proof object: {e}"))?;
+        Checked::multi(proof, trusted)
+    } else {
+        let proof: Proof =
+            serde_json::from_value(value).map_err(|e| format!("not a valid proof object: {e}"))?;
+        Checked::single(proof, trusted)
     };
     if json {
-        let verdict = serde_json::json!({
-            "verified": outcome.is_ok(),
-            "index": proof.index,
-            "count": proof.count,
-            "itemHash": proof.item_hash,
-            "itemsRoot": proof.items_root,
-            "nodeEncoding": proof.node_encoding,
-            "error": outcome.as_ref().err(),
-        });
-        emit(verdict)?;
+        let mut verdict = checked.subject;
+        verdict.insert("verified".into(), checked.outcome.is_ok().into());
+        verdict.insert("nodeEncoding".into(), checked.encoding.name().into());
+        let (error, kind) = match &checked.outcome {
+            Ok(()) => (None, None),
+            Err((kind, text)) => (Some(text.as_str()), Some(*kind)),
+        };
+        verdict.insert("error".into(), error.into());
+        verdict.insert("errorKind".into(), kind.into());
+        emit(serde_json::Value::Object(verdict))?;
     } else {
-        match &outcome {
+        match &checked.outcome {
             Ok(()) => emit(format_args!(
-                "verified: item {} of {} ({}) is in itemsRoot {} [node encoding {}]",
-                proof.index, proof.count, proof.item_hash, proof.items_root, proof.node_encoding
+                "verified: {} [node encoding {}]",
+                checked.summary, checked.encoding
             ))?,
-            Err(e) => emit(format_args!(
+            Err((_, e)) => emit(format_args!(
                 "NOT verified: {e} [node encoding {}]",
-                proof.node_encoding
+                checked.encoding
             ))?,
         }
     }
-    Ok(if outcome.is_ok() {
+    Ok(if checked.outcome.is_ok() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+/// A verified (or not) single or multi-proof: what it claims, and the
+/// outcome as an error kind (the variant's name in camelCase) and a message.
+struct Checked {
+    subject: serde_json::Map<String, serde_json::Value>,
+    summary: String,
+    encoding: pacspace_proof::NodeEncoding,
+    outcome: Result<(), (&'static str, String)>,
+}
+
+/// The error kind of a proof whose itemsRoot is not the trusted root.
+const UNEXPECTED_ROOT: &str = "unexpectedRoot";
+
+fn root_outcome(claimed: &Hash32, trusted: Option<Hash32>) -> Result<(), (&'static str, String)> {
+    match trusted {
+        Some(root) if root != *claimed => Err((
+            UNEXPECTED_ROOT,
+            format!("proof's itemsRoot {claimed} is not the expected root {root}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+impl Checked {
+    fn single(proof: Proof, trusted: Option<Hash32>) -> Self {
+        use pacspace_proof::tree::ProofError as E;
+        let outcome = root_outcome(&proof.items_root, trusted).and_then(|()| {
+            proof.verify_claimed_root().map_err(|e| {
+                let kind = match e {
+                    E::EmptyTree => "emptyTree",
+                    E::IndexOutOfRange { .. } => "indexOutOfRange",
+                    E::PathLength { .. } => "pathLength",
+                    E::WrongSide { .. } => "wrongSide",
+                    E::PaddingSibling { .. } => "paddingSibling",
+                    E::RootMismatch { .. } => "rootMismatch",
+                };
+                (kind, e.to_string())
+            })
+        });
+        let subject = serde_json::json!({
+            "index": proof.index,
+            "count": proof.count,
+            "itemHash": proof.item_hash,
+            "itemsRoot": proof.items_root,
+        });
+        Checked {
+            summary: format!(
+                "item {} of {} ({}) is in itemsRoot {}",
+                proof.index, proof.count, proof.item_hash, proof.items_root
+            ),
+            subject: subject.as_object().cloned().unwrap_or_default(),
+            encoding: proof.node_encoding,
+            outcome,
+        }
+    }
+
+    fn multi(proof: MultiProof, trusted: Option<Hash32>) -> Self {
+        use pacspace_proof::tree::MultiProofError as E;
+        let outcome = root_outcome(&proof.items_root, trusted).and_then(|()| {
+            proof.verify_claimed_root().map_err(|e| {
+                let kind = match e {
+                    E::EmptyTree => "emptyTree",
+                    E::NoIndices => "noIndices",
+                    E::ItemCount { .. } => "itemCount",
+                    E::IndexOutOfRange { .. } => "indexOutOfRange",
+                    E::DuplicateIndex { .. } => "duplicateIndex",
+                    E::Unsorted { .. } => "unsorted",
+                    E::SiblingCount { .. } => "siblingCount",
+                    E::RootMismatch { .. } => "rootMismatch",
+                };
+                (kind, e.to_string())
+            })
+        });
+        let subject = serde_json::json!({
+            "indices": proof.indices,
+            "count": proof.count,
+            "itemHashes": proof.item_hashes,
+            "itemsRoot": proof.items_root,
+        });
+        Checked {
+            summary: format!(
+                "items {:?} of {} are in itemsRoot {}",
+                proof.indices, proof.count, proof.items_root
+            ),
+            subject: subject.as_object().cloned().unwrap_or_default(),
+            encoding: proof.node_encoding,
+            outcome,
+        }
+    }
 }
