@@ -49,8 +49,8 @@ pub enum Command {
     Root(verbs::tree::RootArgs),
     /// Print the inclusion proof of item INDEX as one JSON object.
     Prove(verbs::tree::ProveArgs),
-    /// Verify an inclusion proof as printed by `prove`: consistent against the
-    /// root inside it, verified against --expect-root.
+    /// Verify an inclusion proof as printed by `prove`, or a multi-proof:
+    /// consistent against the root inside it, verified against --expect-root.
     VerifyProof(verbs::verify_proof::VerifyProofArgs),
     /// Verify a receipt: an emit or batch response, a delta status answer, a
     /// webhook event or a verify-endpoint answer (detected).

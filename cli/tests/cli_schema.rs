@@ -87,6 +87,15 @@ fn case(verb: &'static str, args: &[&str], stdin: &[u8]) -> Case {
     }
 }
 
+/// A multi-proof of the conformance suite.
+fn multi(case: &str) -> Vec<u8> {
+    let path = common::repo_root()
+        .join("conformance/cases")
+        .join(case)
+        .join("proof.json");
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
 fn local_cases() -> Vec<Case> {
     let repo = common::repo_root();
     let emit = std::fs::read_to_string(repo.join(sample("emit.json"))).unwrap();
@@ -165,6 +174,8 @@ fn local_cases() -> Vec<Case> {
             &proof,
         ),
         case("verify-proof", &[], bad_proof.to_string().as_bytes()),
+        case("verify-proof", &[], &multi("multi_n13_3_4_9_hex0x_pass")),
+        case("verify-proof", &[], &multi("multi_siblings_swapped_fail")),
         case("receipt", &[&sample("emit.json")], b""),
         case(
             "receipt",

@@ -1,5 +1,6 @@
-//! `verify-proof`: an inclusion proof, checked against the root written
-//! inside it (consistent) and against a root the user trusts (verified).
+//! `verify-proof`: an inclusion proof or a multi-proof (an object with
+//! `indices`), checked against the root written inside it (consistent) and
+//! against a root the user trusts (verified).
 //!
 //! An odd last node is paired with itself, so a tree of n leaves has the
 //! root of n + 1 leaves with the last one repeated: the count inside a proof
@@ -7,11 +8,11 @@
 //! receipt's.
 
 use crate::input::{parse, parse_root, read_text};
-use crate::output::{Finding, Verdict, VerdictOpts, finding_lines};
+use crate::output::{Finding, Status, Verdict, VerdictOpts, finding_lines};
 use crate::verbs::tree::parse_encoding;
 use clap::ValueHint;
 use pacspace_proof::receipt::Basis;
-use pacspace_proof::tree::ProofError;
+use pacspace_proof::tree::{MultiProof, MultiProofError, ProofError};
 use pacspace_proof::{Level, NodeEncoding, Proof};
 use serde_json::{Map, Value, json};
 use std::path::PathBuf;
@@ -20,7 +21,8 @@ use std::process::ExitCode;
 /// Arguments of `verify-proof`.
 #[derive(Debug, clap::Args)]
 pub struct VerifyProofArgs {
-    /// A proof object as printed by `prove` (also `prove --json`; `-`: standard input).
+    /// A proof object as printed by `prove` (also `prove --json`), or a
+    /// multi-proof (an object with `indices`; `-`: standard input).
     #[arg(default_value = "-", value_hint = ValueHint::FilePath)]
     pub file: PathBuf,
     /// Node encoding when the proof carries no "nodeEncoding" (which wins when present).
@@ -43,19 +45,9 @@ pub fn run(args: VerifyProofArgs) -> Result<ExitCode, String> {
     let proof = read_proof(&read_text(&args.file)?, args.node_encoding)?;
     let trusted = parse_root("--expect-root", args.expect_root.as_deref())?;
 
-    let mut checks = vec![match proof.verify_claimed_root() {
-        Ok(()) => Finding::pass(
-            "path",
-            Basis::Root,
-            format!(
-                "item {} at index {} of {} folds to the proof's itemsRoot {}",
-                proof.item_hash, proof.index, proof.count, proof.items_root
-            ),
-        ),
-        Err(e) => Finding::fail("path", Basis::Root, proof_failure(&e), e.to_string()),
-    }];
+    let mut checks = vec![proof.path_check()];
     if let Some(root) = trusted {
-        checks.push(if root == proof.items_root {
+        checks.push(if root == proof.items_root() {
             Finding::pass(
                 "expected root",
                 Basis::OwnReceipt,
@@ -66,16 +58,16 @@ pub fn run(args: VerifyProofArgs) -> Result<ExitCode, String> {
                 "expected root",
                 Basis::OwnReceipt,
                 json!({"kind": "fieldMismatch", "field": "itemsRoot",
-                       "expected": root.to_string(), "found": proof.items_root.to_string()}),
+                       "expected": root.to_string(), "found": proof.items_root().to_string()}),
                 format!(
                     "the proof's itemsRoot {} is not the root you trust, {root}",
-                    proof.items_root
+                    proof.items_root()
                 ),
             )
         });
     }
     if let Some(n) = args.expect_count {
-        checks.push(if n == proof.count {
+        checks.push(if n == proof.count() {
             Finding::pass(
                 "expected count",
                 Basis::OwnField,
@@ -85,10 +77,10 @@ pub fn run(args: VerifyProofArgs) -> Result<ExitCode, String> {
             Finding::fail(
                 "expected count",
                 Basis::OwnField,
-                json!({"kind": "countMismatch", "field": "count", "expected": n, "found": proof.count}),
+                json!({"kind": "countMismatch", "field": "count", "expected": n, "found": proof.count()}),
                 format!(
                     "the proof says count {} but the count you gave (--expect-count) is {n}",
-                    proof.count
+                    proof.count()
                 ),
             )
         });
@@ -113,26 +105,13 @@ pub fn run(args: VerifyProofArgs) -> Result<ExitCode, String> {
         not_checked.push(format!(
             "the leaf count: the proof's own count {} was not compared with your receipt's (give \
              --expect-count); an odd last node is paired with itself, so the same root also fits another count",
-            proof.count
+            proof.count()
         ));
     }
     not_checked.push("the public ledger: the root was not looked up on the ledger".into());
 
-    let body = format!(
-        "inclusion proof: item {} of {} ({}), itemsRoot {} [node encoding {}]\n{}",
-        proof.index,
-        proof.count,
-        proof.item_hash,
-        proof.items_root,
-        proof.node_encoding,
-        finding_lines(&checks)
-    );
-    let mut fields = Map::new();
-    fields.insert("index".into(), proof.index.into());
-    fields.insert("count".into(), proof.count.into());
-    fields.insert("itemHash".into(), proof.item_hash.to_string().into());
-    fields.insert("itemsRoot".into(), proof.items_root.to_string().into());
-    fields.insert("nodeEncoding".into(), proof.node_encoding.name().into());
+    let body = format!("{}\n{}", proof.describe(), finding_lines(&checks));
+    let mut fields = proof.fields();
     fields.insert(
         "expectRoot".into(),
         trusted.map_or(Value::Null, |r| r.to_string().into()),
@@ -141,6 +120,7 @@ pub fn run(args: VerifyProofArgs) -> Result<ExitCode, String> {
         "expectCount".into(),
         args.expect_count.map_or(Value::Null, Value::from),
     );
+    fields.insert("errorKind".into(), error_kind(&checks));
     Verdict {
         verb: "verify-proof",
         level,
@@ -154,8 +134,107 @@ pub fn run(args: VerifyProofArgs) -> Result<ExitCode, String> {
     .print(args.verdict.json)
 }
 
-/// A proof object as `prove` prints it, or as `prove --json` does.
-fn read_proof(text: &str, fallback: Option<NodeEncoding>) -> Result<Proof, String> {
+/// The `kind` of the first failed check, or null.
+fn error_kind(checks: &[Finding]) -> Value {
+    checks
+        .iter()
+        .find_map(|c| match &c.status {
+            Status::Fail { failure, .. } => failure.get("kind").cloned(),
+            _ => None,
+        })
+        .unwrap_or(Value::Null)
+}
+
+/// A single proof or a multi-proof.
+enum AnyProof {
+    Single(Proof),
+    Multi(MultiProof),
+}
+
+impl AnyProof {
+    fn items_root(&self) -> pacspace_proof::Hash32 {
+        match self {
+            AnyProof::Single(p) => p.items_root,
+            AnyProof::Multi(p) => p.items_root,
+        }
+    }
+
+    fn count(&self) -> u64 {
+        match self {
+            AnyProof::Single(p) => p.count,
+            AnyProof::Multi(p) => p.count,
+        }
+    }
+
+    /// The proof folded to the itemsRoot written inside it.
+    fn path_check(&self) -> Finding {
+        match self {
+            AnyProof::Single(p) => match p.verify_claimed_root() {
+                Ok(()) => Finding::pass(
+                    "path",
+                    Basis::Root,
+                    format!(
+                        "item {} at index {} of {} folds to the proof's itemsRoot {}",
+                        p.item_hash, p.index, p.count, p.items_root
+                    ),
+                ),
+                Err(e) => Finding::fail("path", Basis::Root, proof_failure(&e), e.to_string()),
+            },
+            AnyProof::Multi(p) => match p.verify_claimed_root() {
+                Ok(()) => Finding::pass(
+                    "path",
+                    Basis::Root,
+                    format!(
+                        "items at indices {:?} of {} fold to the proof's itemsRoot {}",
+                        p.indices, p.count, p.items_root
+                    ),
+                ),
+                Err(e) => Finding::fail("path", Basis::Root, multi_failure(&e), e.to_string()),
+            },
+        }
+    }
+
+    /// The text output's first line.
+    fn describe(&self) -> String {
+        match self {
+            AnyProof::Single(p) => format!(
+                "inclusion proof: item {} of {} ({}), itemsRoot {} [node encoding {}]",
+                p.index, p.count, p.item_hash, p.items_root, p.node_encoding
+            ),
+            AnyProof::Multi(p) => format!(
+                "multi-proof: items {:?} of {}, itemsRoot {} [node encoding {}]",
+                p.indices, p.count, p.items_root, p.node_encoding
+            ),
+        }
+    }
+
+    /// What the proof claims, as the JSON output's own fields.
+    fn fields(&self) -> Map<String, Value> {
+        let mut fields = Map::new();
+        match self {
+            AnyProof::Single(p) => {
+                fields.insert("index".into(), p.index.into());
+                fields.insert("count".into(), p.count.into());
+                fields.insert("itemHash".into(), p.item_hash.to_string().into());
+                fields.insert("itemsRoot".into(), p.items_root.to_string().into());
+                fields.insert("nodeEncoding".into(), p.node_encoding.name().into());
+            }
+            AnyProof::Multi(p) => {
+                fields.insert("indices".into(), p.indices.clone().into());
+                fields.insert("count".into(), p.count.into());
+                let hashes: Vec<Value> = p.item_hashes.iter().map(|h| h.to_string().into()).collect();
+                fields.insert("itemHashes".into(), hashes.into());
+                fields.insert("itemsRoot".into(), p.items_root.to_string().into());
+                fields.insert("nodeEncoding".into(), p.node_encoding.name().into());
+            }
+        }
+        fields
+    }
+}
+
+/// A proof object as `prove` prints it, or as `prove --json` does; an
+/// object with `indices` is a multi-proof.
+fn read_proof(text: &str, fallback: Option<NodeEncoding>) -> Result<AnyProof, String> {
     let mut value = parse(text)?;
     let obj = value
         .as_object_mut()
@@ -167,7 +246,44 @@ fn read_proof(text: &str, fallback: Option<NodeEncoding>) -> Result<Proof, Strin
     if let (Some(enc), false) = (fallback, obj.contains_key("nodeEncoding")) {
         obj.insert("nodeEncoding".into(), enc.name().into());
     }
-    serde_json::from_value(value).map_err(|e| format!("not a valid proof object: {e}"))
+    if obj.contains_key("indices") {
+        serde_json::from_value(value)
+            .map(AnyProof::Multi)
+            .map_err(|e| format!("not a valid multi-proof object: {e}"))
+    } else {
+        serde_json::from_value(value)
+            .map(AnyProof::Single)
+            .map_err(|e| format!("not a valid proof object: {e}"))
+    }
+}
+
+/// A multi-proof error as `{"kind": …, …}`.
+fn multi_failure(e: &MultiProofError) -> Value {
+    match *e {
+        MultiProofError::EmptyTree => json!({"kind": "emptyTree"}),
+        MultiProofError::NoIndices => json!({"kind": "noIndices"}),
+        MultiProofError::ItemCount { indices, item_hashes } => {
+            json!({"kind": "itemCount", "indices": indices, "itemHashes": item_hashes})
+        }
+        MultiProofError::IndexOutOfRange {
+            position,
+            index,
+            count,
+        } => json!({"kind": "indexOutOfRange", "position": position, "index": index, "count": count}),
+        MultiProofError::DuplicateIndex { position, index } => {
+            json!({"kind": "duplicateIndex", "position": position, "index": index})
+        }
+        MultiProofError::Unsorted {
+            position,
+            previous,
+            index,
+        } => json!({"kind": "unsorted", "position": position, "previous": previous, "index": index}),
+        MultiProofError::SiblingCount { expected, found } => {
+            json!({"kind": "siblingCount", "expected": expected, "found": found})
+        }
+        MultiProofError::RootMismatch { expected, computed } => json!({"kind": "rootMismatch",
+            "expected": expected.to_string(), "computed": computed.to_string()}),
+    }
 }
 
 /// A proof error as `{"kind": …, …}`.

@@ -105,3 +105,31 @@ pub fn webhook_headers() -> (String, String) {
     };
     (get("X-PacSpace-Signature"), get("X-PacSpace-Timestamp"))
 }
+
+/// Runs `program` (by default the built `pacspace-verify`) with `args` in
+/// `dir`, standard input closed, with `envs` set and `unset` removed.
+pub fn run_cli_in(
+    program: Option<&std::path::Path>,
+    dir: &std::path::Path,
+    args: &[String],
+    envs: &[(String, String)],
+    unset: &[&str],
+) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    let program = program.map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_pacspace-verify")),
+        PathBuf::from,
+    );
+    let mut cmd = Command::new(&program);
+    cmd.args(args)
+        .current_dir(dir)
+        .envs(envs.iter().map(|(k, v)| (k, v)))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for name in unset {
+        cmd.env_remove(name);
+    }
+    cmd.output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", program.display()))
+}
