@@ -16,9 +16,9 @@ export function loadPkg() {
   return require(path.join(wasmDir, 'pkg/node/pacspace_proof_wasm.js'));
 }
 
-/** `$PACSPACE_VECTORS`, or `../shared/vectors/merkle-v1.json` beside the repository (as tests/common/mod.rs). */
+/** `$PACSPACE_VECTORS`, or the repository's own copy in tests/data/ (as tests/common/mod.rs). */
 export function vectorsPath() {
-  return process.env.PACSPACE_VECTORS || path.resolve(repoRoot, '../shared/vectors/merkle-v1.json');
+  return process.env.PACSPACE_VECTORS || path.resolve(repoRoot, 'tests/data/merkle-v1.json');
 }
 
 export function loadVectors() {
