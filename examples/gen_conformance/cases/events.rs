@@ -114,14 +114,6 @@ pub fn webhook_events() -> Vec<Case> {
             "data.receiptId",
         ),
         (
-            "webhook_event_delta_index_wrong_fail",
-            "data.deltaIndex does not point at contentHash in itemHashes.",
-            edit(&ev, |v| v["data"]["deltaIndex"] = 0.into()),
-            None,
-            "fieldMismatch",
-            "data.deltaIndex",
-        ),
-        (
             "webhook_event_empty_item_hashes_fail",
             "An event whose proof lists no itemHashes proves nothing.",
             edit(&ev, |v| v["data"]["proof"]["itemHashes"] = json!([])),
