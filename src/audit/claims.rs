@@ -16,6 +16,10 @@ use std::string::{String, ToString};
 use std::vec::Vec;
 
 /// Which arithmetic reproduced a claimed figure.
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&pacspace_proof::audit::Reproduced::Double).unwrap(), "\"double\"");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Reproduced {

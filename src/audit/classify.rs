@@ -7,6 +7,12 @@ use core::fmt;
 use serde::Serialize;
 
 /// What the receipts say about one submitted delta.
+///
+/// ```
+/// use pacspace_proof::audit::DeltaClass;
+/// assert_eq!(DeltaClass::ALL[0], DeltaClass::Verified);
+/// assert_eq!(serde_json::to_string(&DeltaClass::Missing).unwrap(), "\"missing\"");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum DeltaClass {

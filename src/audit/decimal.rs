@@ -38,6 +38,11 @@ pub struct Decimal {
 }
 
 /// Why a number has no exact [`Decimal`] form here.
+///
+/// ```
+/// use pacspace_proof::audit::{Decimal, DecimalError};
+/// assert_eq!(Decimal::parse("1e-200"), Err(DecimalError::OutOfRange));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DecimalError {
     /// The text is not a JSON number.

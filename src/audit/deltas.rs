@@ -17,6 +17,12 @@ use std::format;
 use std::string::{String, ToString};
 
 /// Why a submitted delta could not be read.
+///
+/// ```
+/// let mut a = pacspace_proof::audit::Audit::new(Default::default());
+/// let e = a.push_delta_line(br#"{"customerId":"c","delta":"1","reason":"r"}"#, 2).unwrap_err();
+/// assert_eq!(e.to_string(), "deltas line 2: \"delta\" must be a number");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum DeltaError {
     /// The line is not JSON.
@@ -63,6 +69,12 @@ impl fmt::Display for DeltaError {
 impl core::error::Error for DeltaError {}
 
 /// Which way the submitted deltas are written.
+///
+/// ```
+/// use pacspace_proof::audit::DeltaFormat;
+/// assert_eq!("csv".parse(), Ok(DeltaFormat::Csv));
+/// assert!("xml".parse::<DeltaFormat>().is_err());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DeltaFormat {
     /// One JSON object per line.

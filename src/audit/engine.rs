@@ -42,6 +42,13 @@ pub enum MappingChoice {
 }
 
 /// What the audit starts from.
+///
+/// ```
+/// use pacspace_proof::audit::AuditOptions;
+/// use pacspace_proof::NodeEncoding;
+/// let o = AuditOptions { encoding: Some(NodeEncoding::Bytes), ..Default::default() };
+/// assert!(o.heads.tenants.is_empty());
+/// ```
 #[derive(Debug, Clone)]
 pub struct AuditOptions {
     /// The delta→item mapping for the whole export.
@@ -99,6 +106,12 @@ impl fmt::Display for LineError {
 }
 
 /// Why the audit could not read its input (bad input, not a finding).
+///
+/// ```
+/// let mut a = pacspace_proof::audit::Audit::new(Default::default());
+/// let e = a.push_receipt_line(b"{", 3).unwrap_err();
+/// assert!(e.to_string().starts_with("receipts line 3: not valid JSON"));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum AuditError {
     /// A line of an input.

@@ -29,6 +29,14 @@ struct Agg {
 
 impl Audit {
     /// Classifies every submitted delta and compares every claim: the report.
+    ///
+    /// ```
+    /// let mut audit = pacspace_proof::audit::Audit::new(Default::default());
+    /// audit.push_delta_line(br#"{"customerId":"c","delta":1,"reason":"r"}"#, 1).unwrap();
+    /// let report = audit.finish();
+    /// assert_eq!((report.deltas.submitted, report.deltas.missing), (1, 1));
+    /// assert_eq!(report.level, "not_verified");
+    /// ```
     pub fn finish(mut self) -> AuditReport {
         for (anchor, detail) in core::mem::take(&mut self.anchor_failures) {
             match self.anchors.get(&anchor).copied() {
@@ -197,6 +205,12 @@ impl Audit {
             }
             let seq = chain.sequence.report();
             if seq.count > 0 {
+                if seq.truncated {
+                    self.problem(Severity::Warning, "sequenceScattered", Source::Receipts, 0, format!(
+                        "tenant {name}: sequence numbers arrive in more than {} separate runs: gaps and repeats were not followed further",
+                        super::sequence::MAX_RANGES
+                    ));
+                }
                 if seq.missing > 0 {
                     let first = seq
                         .gaps

@@ -86,6 +86,6 @@ pub use report::{
     AuditReport, ChainSection, ClassCounts, CustomerBalance, DeltaRow, EncodingReport, MappingReport,
     TenantSequence,
 };
-pub use sequence::{MAX_LISTED, Repeat, SequenceReport, SequenceTracker};
+pub use sequence::{MAX_LISTED, MAX_RANGES, Repeat, SequenceReport, SequenceTracker};
 pub use state::{HEADS_FILE, Head, HeadCheck, HeadStatus, HeadStore, StateError};
 pub use tenants::TenantChainReport;

@@ -32,6 +32,16 @@ pub enum Source {
 }
 
 /// One problem.
+///
+/// ```
+/// use pacspace_proof::audit::{Audit, Severity};
+/// let mut a = Audit::new(Default::default());
+/// let d = br#"{"customerId":"c","delta":1,"reason":"r"}"#;
+/// a.push_delta_line(d, 1).unwrap();
+/// a.push_delta_line(d, 2).unwrap();
+/// let r = a.finish();
+/// assert_eq!((r.problems[0].kind, r.problems[0].line, r.problems[0].severity), ("duplicate", 2, Severity::Warning));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {

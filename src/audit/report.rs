@@ -153,6 +153,13 @@ pub(crate) struct Detail {
 }
 
 /// The result of an audit.
+///
+/// ```
+/// let report = pacspace_proof::audit::Audit::new(Default::default()).finish();
+/// let json = serde_json::to_value(&report).unwrap();
+/// assert_eq!(json["deltas"]["submitted"], 0);
+/// assert_eq!((json["verdict"].as_str(), json["level"].as_str()), (Some("unverifiable"), Some("not_verified")));
+/// ```
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditReport {
@@ -206,11 +213,25 @@ impl AuditReport {
     /// The heads to store for the next run: this run's verified heads, the
     /// stored ones where this export has none, the stored ones unchanged
     /// where a rollback or a fork was found.
+    ///
+    /// ```
+    /// let report = pacspace_proof::audit::Audit::new(Default::default()).finish();
+    /// assert!(report.next_heads().tenants.is_empty());
+    /// ```
     pub fn next_heads(&self) -> &HeadStore {
         &self.next_heads
     }
 
     /// One row per submitted delta, in submission order.
+    ///
+    /// ```
+    /// use pacspace_proof::audit::{Audit, DeltaClass};
+    /// let mut audit = Audit::new(Default::default());
+    /// audit.push_delta_line(br#"{"customerId":"c","delta":1,"reason":"r","referenceId":"x"}"#, 7).unwrap();
+    /// let report = audit.finish();
+    /// let row = report.rows().next().unwrap();
+    /// assert_eq!((row.line, row.reference_id, row.class), (7, Some("x"), DeltaClass::Missing));
+    /// ```
     pub fn rows(&self) -> impl Iterator<Item = DeltaRow<'_>> + '_ {
         let d = &self.detail;
         (0..d.store.len()).filter_map(move |i| {

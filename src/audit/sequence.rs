@@ -8,6 +8,10 @@ use serde::Serialize;
 
 /// At most this many gaps and repeats are listed; the rest are counted.
 pub const MAX_LISTED: usize = 100;
+/// At most this many disjoint ranges are kept: numbers arriving in a more
+/// scattered order than that stop the gap and repeat analysis (reported as
+/// `truncated`) rather than costing time and memory without bound.
+pub const MAX_RANGES: usize = 1 << 16;
 
 /// Sequence numbers seen, as sorted disjoint inclusive ranges.
 ///
@@ -32,6 +36,7 @@ pub struct SequenceTracker {
     last: Option<u64>,
     repeat_count: u64,
     repeats: Vec<Repeat>,
+    truncated: bool,
 }
 
 /// A sequence number seen more than once.
@@ -64,6 +69,9 @@ pub struct SequenceReport {
     pub repeats: Vec<Repeat>,
     /// Numbers smaller than the one before them (arrived out of order).
     pub out_of_order: u64,
+    /// More than [`MAX_RANGES`] separate runs: gaps and repeats were not
+    /// followed past that point (counts and bounds still are).
+    pub truncated: bool,
 }
 
 impl SequenceReport {
@@ -73,7 +81,7 @@ impl SequenceReport {
     /// assert!(pacspace_proof::audit::SequenceTracker::default().report().is_clean());
     /// ```
     pub fn is_clean(&self) -> bool {
-        self.missing == 0 && self.repeat_count == 0
+        self.missing == 0 && self.repeat_count == 0 && !self.truncated
     }
 }
 
@@ -92,6 +100,9 @@ impl SequenceTracker {
             self.out_of_order += 1;
         }
         self.last = Some(n);
+        if self.truncated {
+            return;
+        }
         // The last range starting at or before n.
         let i = self.ranges.partition_point(|&(lo, _)| lo <= n);
         if let Some(&(lo, hi)) = i.checked_sub(1).and_then(|j| self.ranges.get(j))
@@ -130,6 +141,7 @@ impl SequenceTracker {
                     right.0 = n;
                 }
             }
+            (false, false) if self.ranges.len() >= MAX_RANGES => self.truncated = true,
             (false, false) => self.ranges.insert(i, (n, n)),
         }
     }
@@ -164,6 +176,7 @@ impl SequenceTracker {
             repeat_count: self.repeat_count,
             repeats: self.repeats.clone(),
             out_of_order: self.out_of_order,
+            truncated: self.truncated,
         }
     }
 }
@@ -188,5 +201,18 @@ mod tests {
         }
         assert_eq!(s.ranges, [(0, 0), (2, 2), (u64::MAX - 1, u64::MAX)]);
         assert_eq!(s.report().missing, 1 + (u64::MAX - 1 - 3));
+    }
+
+    #[test]
+    fn scattered_numbers_stop_the_analysis_instead_of_growing() {
+        let mut s = SequenceTracker::default();
+        let n = MAX_RANGES as u64 + 10;
+        for k in (0..n).rev() {
+            s.push(2 * k, k);
+        }
+        let r = s.report();
+        assert!(r.truncated && !r.is_clean());
+        assert_eq!(r.count, n);
+        assert_eq!(s.ranges.len(), MAX_RANGES);
     }
 }

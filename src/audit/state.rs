@@ -96,6 +96,10 @@ impl HeadStore {
 }
 
 /// How this export's chain relates to the stored head.
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&pacspace_proof::audit::HeadStatus::Rollback).unwrap(), "\"rollback\"");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum HeadStatus {
