@@ -13,8 +13,19 @@ use crate::hashing::hash32::hex_digit;
 /// assert_eq!(String::from_utf8(out).unwrap(), "\"a\\\"b\\\\c\\n\\u0001/é\"");
 /// ```
 pub fn write_string<S: Sink + ?Sized>(sink: &mut S, s: &str) {
-    sink.write(b"\"");
     let bytes = s.as_bytes();
+    // Most strings need no escape: one pass without early exit, which the
+    // compiler vectorises, then the text in one write.
+    let plain = !bytes
+        .iter()
+        .fold(false, |found, &b| found | (b < 0x20) | (b == b'"') | (b == b'\\'));
+    if plain {
+        sink.write(b"\"");
+        sink.write(bytes);
+        sink.write(b"\"");
+        return;
+    }
+    sink.write(b"\"");
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
         let escape: &[u8] = match b {
