@@ -10,7 +10,7 @@
 //!
 //! | module | holds | needs |
 //! |---|---|---|
-//! | [`hashing`] | Keccak-256, [`Hash32`], leaf and node rules, [`NodeEncoding`] | core |
+//! | [`hashing`] | Keccak-256, [`Hash32`], leaf and node rules, [`NodeEncoding`]; tree levels and item batches hashed side by side (AVX2, AVX-512) | core / `alloc` |
 //! | [`canonical`] | canonical JSON: number and string writers, the no-alloc checker; any JSON value | core / `alloc` |
 //! | [`item`] | the delta→item mapping, a typed [`DeltaItem`] hashed without allocation | core |
 //! | [`tree`] | itemsRoot, paths, single and multi inclusion proofs | core / `alloc` |

@@ -21,6 +21,15 @@ pub fn write_string<S: Sink + ?Sized>(sink: &mut S, s: &str) {
 /// The escaped characters of `s`, without the quotes.
 pub(crate) fn write_string_content<S: Sink + ?Sized>(sink: &mut S, s: &str) {
     let bytes = s.as_bytes();
+    // Most strings need no escape: one pass without early exit, which the
+    // compiler vectorises, then the text in one write.
+    let plain = !bytes
+        .iter()
+        .fold(false, |found, &b| found | (b < 0x20) | (b == b'"') | (b == b'\\'));
+    if plain {
+        sink.write(bytes);
+        return;
+    }
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
         let escape: &[u8] = match b {

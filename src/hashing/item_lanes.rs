@@ -7,8 +7,9 @@
 use crate::Hash32;
 use crate::canonical::Sink;
 use crate::hashing::keccak::ITEM_PREFIX;
+use crate::hashing::lanes::side_by_side;
 use crate::hashing::sponge::{RATE, State, squeeze, xor_block};
-use pacspace_keccak_lanes::f1600_batch;
+use pacspace_keccak_lanes::{f1600, f1600_batch};
 
 /// Items hashed side by side in one group.
 pub(crate) const GROUP: usize = 8;
@@ -194,13 +195,18 @@ impl ItemLanes {
         let n = group.len;
         let mut states: [State; GROUP] = [[0; 25]; GROUP];
         let states = states.get_mut(..n).unwrap_or_default();
+        let together = side_by_side(n);
         for k in 0..blocks {
             for (state, &id) in states.iter_mut().zip(&group.slots) {
                 if let Some(block) = self.slots.get(id).and_then(|s| s.block(k)) {
                     xor_block(state, block);
                 }
             }
-            f1600_batch(states);
+            if together {
+                f1600_batch(states);
+            } else {
+                states.iter_mut().for_each(f1600);
+            }
         }
         for ((state, &item), &id) in states.iter().zip(&group.items).zip(&group.slots) {
             if let Some(slot) = out.get_mut(item) {

@@ -104,7 +104,18 @@ const fn with_prefix<const N: usize>(mut buf: [u8; N], markers: &[(usize, [u8; 2
 pub fn node_hash(encoding: NodeEncoding, left: &Hash32, right: &Hash32) -> Hash32 {
     match encoding {
         NodeEncoding::Bytes => hash_prefixed_pair(&BYTES_STATE, &left.0, &right.0),
-        NodeEncoding::Hex0x | NodeEncoding::Hex => hash_padded(&hex_node_blocks(encoding, left, right)),
+        NodeEncoding::Hex0x => {
+            let mut buf = HEX0X_TEMPLATE;
+            write_hex_into(left, &mut buf[19..83]);
+            write_hex_into(right, &mut buf[85..149]);
+            hash_padded(&buf)
+        }
+        NodeEncoding::Hex => {
+            let mut buf = HEX_TEMPLATE;
+            write_hex_into(left, &mut buf[17..81]);
+            write_hex_into(right, &mut buf[81..145]);
+            hash_padded(&buf)
+        }
     }
 }
 

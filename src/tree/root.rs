@@ -1,14 +1,16 @@
 //! The itemsRoot (SPEC section 4) in constant memory. Leaves stream in;
-//! the lowest levels keep up to 16 nodes each, so that their pairs are
-//! joined 8 at a time on the multi-lane Keccak path
-//! ([`join_level`](crate::hashing::join_level)); from height 8 up, where
-//! one node in 256 is hashed, a frontier of pending subtree roots (one per
-//! set bit of the node count) joins them one by one. No level is ever
+//! on a multi-lane Keccak path the lowest levels keep up to 16 nodes
+//! each, so that their pairs are joined 8 at a time
+//! ([`join_level`](crate::hashing::join_level)), and from height 8 up,
+//! where one node in 256 is hashed, a frontier of pending subtree roots
+//! (one per set bit of the node count) joins them one by one; on the
+//! scalar path the frontier takes the leaves themselves. No level is ever
 //! stored and no node is hashed twice.
 
 use crate::hashing::join_level;
 use crate::tree::frontier::Frontier;
 use crate::{Hash32, NodeEncoding};
+use pacspace_keccak_lanes::preferred_lanes;
 
 /// Levels above the leaves (the leaves' included) whose nodes wait to be
 /// joined in groups.
@@ -66,10 +68,14 @@ impl Level {
 #[derive(Debug, Clone)]
 pub struct RootBuilder {
     low: [Level; LOW_LEVELS],
-    /// Nodes at height `LOW_LEVELS`, joined one by one.
+    /// Nodes at height `LOW_LEVELS` (the leaves themselves on the scalar
+    /// path), joined one by one.
     upper: Frontier,
     count: u64,
     encoding: NodeEncoding,
+    /// Whether the low levels are joined side by side: decided at the
+    /// first leaf from the selected Keccak path, then kept.
+    lanes: Option<bool>,
 }
 
 impl RootBuilder {
@@ -85,7 +91,15 @@ impl RootBuilder {
             upper: Frontier::EMPTY,
             count: 0,
             encoding,
+            lanes: None,
         }
+    }
+
+    /// Whether this builder joins its low levels side by side (fixed at
+    /// the first call). On the scalar path every leaf goes straight to the
+    /// frontier: one join at a time, nothing buffered.
+    fn side_by_side(&mut self) -> bool {
+        *self.lanes.get_or_insert_with(|| preferred_lanes() > 1)
     }
 
     /// Leaves pushed so far.
@@ -113,7 +127,11 @@ impl RootBuilder {
     /// ```
     pub fn push(&mut self, leaf: Hash32) {
         self.count = self.count.saturating_add(1);
-        self.add(0, &[leaf]);
+        if self.side_by_side() {
+            self.add(0, &[leaf]);
+        } else {
+            self.upper.push(self.encoding, leaf);
+        }
     }
 
     /// Appends `leaves` in order, as many [`push`](Self::push) calls do;
@@ -129,6 +147,12 @@ impl RootBuilder {
     /// assert_eq!(b.finish(), items_root(&leaves, NodeEncoding::Bytes));
     /// ```
     pub fn extend(&mut self, leaves: &[Hash32]) {
+        if !self.side_by_side() {
+            for leaf in leaves {
+                self.push(*leaf);
+            }
+            return;
+        }
         let mut rest = leaves;
         while self.low.first().is_some_and(|l| l.len != 0) {
             let Some((leaf, tail)) = rest.split_first() else {
@@ -168,6 +192,9 @@ impl RootBuilder {
         let n = self.count;
         if n == 0 {
             return Hash32::ZERO;
+        }
+        if self.lanes != Some(true) {
+            return self.upper.finish_at_height(self.encoding, min_height);
         }
         // The root of n leaves is at height ceil(log2 n).
         let root_height = u64::BITS - (n - 1).leading_zeros();
@@ -242,13 +269,14 @@ pub fn items_root(leaves: &[Hash32], encoding: NodeEncoding) -> Hash32 {
     match leaves {
         [] => Hash32::ZERO,
         [leaf] => *leaf,
-        _ if leaves.len() <= LEVEL_NODES => small_root(leaves, encoding),
+        _ if leaves.len() <= LEVEL_NODES && preferred_lanes() > 1 => small_root(leaves, encoding),
         _ => root_at_height(leaves, encoding, 0),
     }
 }
 
-/// The root of 2 to [`LEVEL_NODES`] leaves, level by level in two small
-/// stack buffers (a receipt's few items: no builder to set up).
+/// The root of 2 to [`LEVEL_NODES`] leaves on a multi-lane path, level by
+/// level in two small stack buffers (a receipt's few items: no builder to
+/// set up).
 fn small_root(leaves: &[Hash32], encoding: NodeEncoding) -> Hash32 {
     let mut a = [Hash32::ZERO; LEVEL_NODES / 2];
     let mut b = [Hash32::ZERO; LEVEL_NODES / 2];
