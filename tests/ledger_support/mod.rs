@@ -35,32 +35,10 @@ pub fn quantity(n: u64) -> String {
     format!("0x{n:x}")
 }
 
-#[derive(Clone)]
-pub struct Reply {
-    pub status: u16,
-    pub body: Vec<u8>,
-    pub headers: Vec<(String, String)>,
-    pub delay: Duration,
-}
-
-impl Reply {
-    pub fn json(status: u16, body: &str) -> Self {
-        Reply {
-            status,
-            body: body.as_bytes().to_vec(),
-            headers: vec![("Content-Type".into(), "application/json".into())],
-            delay: Duration::ZERO,
-        }
-    }
-    pub fn header(mut self, k: &str, v: &str) -> Self {
-        self.headers.push((k.into(), v.into()));
-        self
-    }
-    pub fn delayed(mut self, d: Duration) -> Self {
-        self.delay = d;
-        self
-    }
-}
+// Replies are scripted as for the fetch tests' server.
+#[path = "../support/server.rs"]
+mod server;
+pub use server::Reply;
 
 /// One request as a fake saw it.
 #[derive(Debug, Clone)]

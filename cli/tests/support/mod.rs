@@ -1,3 +1,5 @@
+// The same scripted server as the library's fetch tests.
+#[path = "../../../tests/support/server.rs"]
 pub mod server;
 
 /// Runs the built `pacspace-verify` with `args`, feeding `stdin`.
