@@ -36,6 +36,8 @@ pub fn quantity(n: u64) -> String {
 }
 
 // Replies are scripted as for the fetch tests' server.
+// A test that also loads `support` holds this file twice: same types, no clash.
+#[allow(clippy::duplicate_mod)]
 #[path = "../support/server.rs"]
 mod server;
 pub use server::Reply;
