@@ -12,6 +12,7 @@
 #   benches/audit.sh                   # N=1000000: ~5.5 GB of webhooks; the peer takes many minutes
 #   N=100000 REPEAT=1 benches/audit.sh # a quick look
 #   PEERS=reuse benches/audit.sh       # ours again, the peers' last results kept
+#   TABLE_ONLY=1 benches/audit.sh      # the table again from the last runs' files
 #
 # Output: target/bench-audit/table.md, raw outputs beside it.
 set -euo pipefail
@@ -71,16 +72,19 @@ best() {
   for ext in out time code; do cp "$out/$keep.$ext" "$out/$label.$ext"; done
 }
 
+# TABLE_ONLY=1: no runs, the table from the last runs' files.
+if [ "${TABLE_ONLY:-}" != 1 ]; then
 echo "== load before: $(uptime)" | tee "$out/load.txt"
 best audit_2 taskset -c 0,1 "$bin" audit --deltas "$deltas" --receipts "$hooks" --json
 best audit_1 taskset -c 0 "$bin" audit --deltas "$deltas" --receipts "$hooks" --json
-best chain_2 taskset -c 0,1 "$bin" chain "$chain" --json
-best chain_1 taskset -c 0 "$bin" chain "$chain" --json
+best chain_2 taskset -c 0,1 "$bin" chain "$chain" --json --require consistent
+best chain_1 taskset -c 0 "$bin" chain "$chain" --json --require consistent
 echo "== load after ours: $(uptime)" | tee -a "$out/load.txt"
 if [ "${PEERS:-run}" != reuse ] || [ ! -f "$out/audit_peer.time" ]; then
   run chain_peer taskset -c 0 "$py" benches/peer/chain_peer.py "$chain"
   run audit_peer taskset -c 0 "$py" benches/peer/audit_peer.py "$deltas" "$hooks"
   echo "== load after the peers: $(uptime)" | tee -a "$out/load.txt"
+fi
 fi
 
 for l in audit_2 audit_1 chain_2 chain_1; do
