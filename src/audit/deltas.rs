@@ -8,7 +8,7 @@
 use super::decimal::Decimal;
 use super::store::ParsedDelta;
 use crate::canonical::{CanonicalError, CanonicalStr, NumberError, canonical_json};
-use crate::{DeltaItem, ItemMapping};
+use crate::{DeltaItem, Hash32, ItemMapping};
 use core::fmt;
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -184,11 +184,46 @@ pub(crate) fn js_number(text: &str) -> Result<f64, DeltaError> {
     Ok(crate::canonical::number_as_f64(&n))
 }
 
+/// A delta's fields ready to hash: the amount as JavaScript reads it and
+/// the metadata as canonical JSON text.
+pub(crate) struct Prepared<'f> {
+    fields: &'f DeltaFields<'f>,
+    amount: f64,
+    metadata: Option<Cow<'f, str>>,
+}
+
+impl<'f> Prepared<'f> {
+    /// The item whose hash the service records for this delta.
+    pub(crate) fn item(&self) -> DeltaItem<'_> {
+        DeltaItem {
+            customer_id: &self.fields.customer_id,
+            amount: self.amount,
+            reason: &self.fields.reason,
+            reference_id: self.fields.reference_id.as_deref(),
+            metadata: self.metadata.as_deref().map(CanonicalStr::from_writer),
+        }
+    }
+
+    /// The delta as the audit stores it, with its item hash.
+    pub(crate) fn finish(&self, line: u64, hash: Hash32) -> ParsedDelta {
+        let f = self.fields;
+        ParsedDelta {
+            line,
+            hash,
+            customer: f.customer_id.to_string(),
+            reason: f.reason.to_string(),
+            reference: f.reference_id.as_deref().map(Into::into),
+            amount: self.amount,
+            decimal: Decimal::parse(&f.amount).ok(),
+        }
+    }
+}
+
 impl DeltaFields<'_> {
-    /// Hashes the item under `mapping`; `line` is kept for the report.
-    pub(crate) fn parse(&self, line: u64, mapping: ItemMapping) -> Result<ParsedDelta, DeltaError> {
+    /// Reads the amount and puts the metadata in canonical form.
+    pub(crate) fn prepare(&self) -> Result<Prepared<'_>, DeltaError> {
         let amount = js_number(&self.amount)?;
-        let canonical_meta: Option<Cow<'_, str>> = match self.metadata.as_deref() {
+        let metadata: Option<Cow<'_, str>> = match self.metadata.as_deref() {
             None | Some("null") => None,
             Some(text) if CanonicalStr::new(text).is_ok() => Some(Cow::Borrowed(text)),
             Some(text) => {
@@ -197,23 +232,18 @@ impl DeltaFields<'_> {
                 Some(Cow::Owned(canonical_json(&v).map_err(DeltaError::Metadata)?))
             }
         };
-        let item = DeltaItem {
-            customer_id: &self.customer_id,
+        Ok(Prepared {
+            fields: self,
             amount,
-            reason: &self.reason,
-            reference_id: self.reference_id.as_deref(),
-            metadata: canonical_meta.as_deref().map(CanonicalStr::from_writer),
-        };
-        let hash = item.item_hash(mapping).map_err(DeltaError::Number)?;
-        Ok(ParsedDelta {
-            line,
-            hash,
-            customer: self.customer_id.to_string(),
-            reason: self.reason.to_string(),
-            reference: self.reference_id.as_deref().map(Into::into),
-            amount,
-            decimal: Decimal::parse(&self.amount).ok(),
+            metadata,
         })
+    }
+
+    /// Hashes the item under `mapping`; `line` is kept for the report.
+    pub(crate) fn parse(&self, line: u64, mapping: ItemMapping) -> Result<ParsedDelta, DeltaError> {
+        let prepared = self.prepare()?;
+        let hash = prepared.item().item_hash(mapping).map_err(DeltaError::Number)?;
+        Ok(prepared.finish(line, hash))
     }
 }
 
