@@ -88,7 +88,7 @@ fn not_a_bundle(value: &Value) -> BundleError {
         Err(_) => None,
     };
     let why = match kind {
-        Some(k) => alloc::format!("it has no \"format\" and looks like a {k} (a receipt, not a bundle)"),
+        Some(k) => alloc::format!("it has no \"format\": it looks like a receipt ({k}), not a bundle"),
         None => "it has no \"format\" field".to_string(),
     };
     BundleError::NotABundle { why }
