@@ -256,3 +256,19 @@ fn deltas_reproducing_under_different_mappings_are_refused() {
     let only_b = create_from_json(&emit, &format!("[{a},{b}]"), &opts(&[1], InclusionForm::Compact)).unwrap();
     assert_eq!(only_b.item_mapping.mapping(), amount);
 }
+
+#[test]
+fn a_customer_line_alone_is_found_in_a_batch_receipt() {
+    // The customer has their own line, not the rest of the batch.
+    let deltas: Value = serde_json::from_str(&sample("batch-deltas.json")).unwrap();
+    let line = deltas[3].to_string();
+    let b = round_trip(&sample("batch.json"), &line, &CreateOptions::default());
+    assert_eq!((b.items.len(), b.items[0].index, b.leaf_count), (1, 2, 3));
+    // A changed line is not found, and a changed receipt is refused as such.
+    let changed = line.replace("7.25", "7.5");
+    let e = create_from_json(&sample("batch.json"), &changed, &CreateOptions::default()).unwrap_err();
+    assert!(matches!(e, CreateError::DeltaNotInReceipt { item: 0, .. }), "{e}");
+    let tampered = sample("batch.json").replace("0x05052d45", "0x05052d46");
+    let e = create_from_json(&tampered, &line, &CreateOptions::default()).unwrap_err();
+    assert!(matches!(e, CreateError::ReceiptDoesNotVerify { .. }), "{e}");
+}

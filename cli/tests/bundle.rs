@@ -224,7 +224,7 @@ fn bad_input_exits_2_with_one_line() {
         (b"[1,2]", "not a proof bundle"),
         (
             b"{\"format\":\"pacspace-proof-bundle/v1\",\"receipt\":{}}",
-            "receipt:",
+            "receipt.source: missing",
         ),
     ];
     for (stdin, expect) in cases {
@@ -249,7 +249,7 @@ fn bad_input_exits_2_with_one_line() {
             vec!["--only", "2"],
             "FAILED by the service",
         ),
-        ("emit.json", "batch-deltas.json", vec![], "does not verify"),
+        ("emit.json", "batch-deltas.json", vec![], "is not in the receipt"),
         (
             "batch.json",
             "batch-deltas.json",

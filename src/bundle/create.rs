@@ -1,7 +1,10 @@
 //! Creating a bundle from a stored artefact and the deltas as submitted.
 //!
 //! The artefact is verified against the deltas first: a receipt that does
-//! not verify is refused, since a bundle of it would prove nothing. Each kept
+//! not verify is refused, since a bundle of it would prove nothing. When
+//! only some of a receipt's deltas are given (a customer has their own
+//! lines, not the rest of the batch), the receipt must agree with itself and
+//! each delta is found among its leaves by its hash. Each kept
 //! delta is placed at its leaf, one item mapping and one node encoding are
 //! taken from what reproduced the hashes, and the result is sealed and
 //! verified once more before it is returned.
@@ -90,23 +93,22 @@ pub fn create(artefact: &Artefact, deltas: &[Value], opts: &CreateOptions) -> Re
     if deltas.is_empty() {
         return Err(CreateError::NoDeltas);
     }
-    let submitted: Vec<SubmittedDelta> = deltas
-        .iter()
-        .enumerate()
-        .map(|(i, v)| SubmittedDelta::from_value(v, i))
-        .collect::<Result<_, _>>()?;
+    let mut submitted: Vec<SubmittedDelta> = Vec::with_capacity(deltas.len());
+    for (i, v) in deltas.iter().enumerate() {
+        submitted.push(SubmittedDelta::from_value(v, i)?);
+    }
+    let mut src = source::read(artefact)?;
     let report = artefact.verify(&submitted, None);
     if report.level() == Level::NotVerified {
-        let why = match report.failures().next() {
-            Some(f) => f.to_string(),
-            None => alloc::format!("nothing could be checked ({})", report.not_checked().join("; ")),
-        };
-        return Err(CreateError::ReceiptDoesNotVerify {
-            level: report.level(),
-            why,
-        });
+        // Some of the receipt's deltas only (a customer's own lines): when the
+        // receipt lists its leaves and agrees with itself, each delta is
+        // found by its hash.
+        match src.leaves.is_some().then(|| artefact.verify(&[], None)) {
+            Some(alone) if alone.level() != Level::NotVerified => src.slots.clear(),
+            Some(alone) => return Err(does_not_verify(&alone)),
+            None => return Err(does_not_verify(&report)),
+        }
     }
-    let src = source::read(artefact)?;
     let keep = selection(&src.slots, submitted.len(), &opts.only)?;
     let (leaves, mut mapping, encoding) = match &src.leaves {
         Some(leaves) => (leaves.clone(), None, listed_encoding(leaves, &src.root)?),
@@ -136,7 +138,18 @@ pub fn create(artefact: &Artefact, deltas: &[Value], opts: &CreateOptions) -> Re
         placed.push((leaf as u64, leaves.get(leaf).copied().unwrap_or_default(), i));
     }
     let anchor_id = anchor(&src.anchors, &keep)?.or_else(|| src.anchor_id.clone());
-    placed.sort_by_key(|p| p.0);
+    // In leaf order (no sort: each leaf holds at most one placed delta).
+    let mut by_leaf: Vec<Option<(Hash32, usize)>> = alloc::vec![None; leaves.len()];
+    for &(index, h, i) in &placed {
+        if let Some(slot) = usize::try_from(index).ok().and_then(|j| by_leaf.get_mut(j)) {
+            *slot = Some((h, i));
+        }
+    }
+    let placed: Vec<(u64, Hash32, usize)> = by_leaf
+        .iter()
+        .enumerate()
+        .filter_map(|(j, s)| s.map(|(h, i)| (j as u64, h, i)))
+        .collect();
     let items: Vec<BundleItem> = placed
         .iter()
         .map(|&(index, item_hash, i)| BundleItem {
@@ -177,6 +190,17 @@ pub fn create(artefact: &Artefact, deltas: &[Value], opts: &CreateOptions) -> Re
             why: f.to_string(),
         }),
         None => Ok(bundle),
+    }
+}
+
+fn does_not_verify(report: &crate::Report) -> CreateError {
+    let why = match report.failures().next() {
+        Some(f) => f.to_string(),
+        None => alloc::format!("nothing could be checked ({})", report.not_checked().join("; ")),
+    };
+    CreateError::ReceiptDoesNotVerify {
+        level: report.level(),
+        why,
     }
 }
 

@@ -335,15 +335,23 @@ fn shape(field: &str, error: &str) -> BundleFailure {
 /// Inclusion of several items by a multi-proof's siblings.
 fn multi(b: &Bundle, views: &[ItemView], siblings: &[Hash32], r: &mut BundleReport) {
     let (n, enc, root) = (b.leaf_count, b.node_encoding, b.root);
-    let mut order: Vec<&ItemView> = views.iter().collect();
-    order.sort_by_key(|v| v.index);
-    if order
-        .windows(2)
-        .any(|w| matches!(w, [a, c] if a.index == c.index))
-    {
+    // The items by increasing index (sorting the indices alone, then placing each item).
+    let mut indices: Vec<u64> = views.iter().map(|v| v.index).collect();
+    indices.sort_unstable();
+    if indices.windows(2).any(|w| matches!(w, [a, c] if a == c)) {
         return; // already failed as a repeated index
     }
-    let indices: Vec<u64> = order.iter().map(|v| v.index).collect();
+    let mut slots: Vec<Option<&ItemView>> = alloc::vec![None; views.len()];
+    for v in views {
+        if let Some(slot) = indices
+            .binary_search(&v.index)
+            .ok()
+            .and_then(|p| slots.get_mut(p))
+        {
+            *slot = Some(v);
+        }
+    }
+    let order: Vec<&ItemView> = slots.into_iter().flatten().collect();
     let hashes: Vec<Hash32> = order.iter().map(|v| v.item_hash).collect();
     let with = |pos: usize, h: &Hash32, e: NodeEncoding| {
         let mut hs = hashes.clone();

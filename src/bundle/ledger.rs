@@ -4,17 +4,18 @@
 //! of a `pacspace-ledger-answers/v1` file, so that the anchor check can be
 //! repeated offline from the bundle alone.
 
+use crate::bundle::reader;
 use crate::receipt::wire::Extra;
 use alloc::string::String;
 use alloc::vec::Vec;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 /// The `format` of a recorded ledger answers file.
 pub const LEDGER_ANSWERS_FORMAT: &str = "pacspace-ledger-answers/v1";
 
 /// The ledger evidence of a bundle.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LedgerEvidence {
     /// The network asked about (`mainnet`, `testnet`).
@@ -29,7 +30,7 @@ pub struct LedgerEvidence {
 }
 
 /// One source's recorded answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RecordedAnswer {
     /// `mirror` (Hedera mirror node) or `rpc` (JSON-RPC relay).
@@ -37,19 +38,18 @@ pub struct RecordedAnswer {
     /// The URL asked.
     pub url: String,
     /// The JSON-RPC method (rpc answers).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// When it was asked (RFC 3339).
     pub asked_at: String,
     /// The HTTP status; `null` when no HTTP answer came.
-    #[serde(default)]
     pub status: Option<u16>,
     /// The raw body.
     pub body: String,
     /// Lowercase hex SHA-256 of the body's UTF-8 bytes.
     pub body_sha256: String,
     /// Why no HTTP answer came.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
     /// Unknown fields.
     #[serde(flatten)]
@@ -65,9 +65,10 @@ impl RecordedAnswer {
     /// The SHA-256 of the body as it is now, when it differs from `bodySha256`.
     ///
     /// ```
-    /// let mut a: pacspace_proof::bundle::RecordedAnswer = serde_json::from_value(serde_json::json!({"kind":"mirror",
-    ///   "url":"http://127.0.0.1:1/x","askedAt":"1970-01-01T00:00:00Z","status":200,"body":"{}",
-    ///   "bodySha256":"44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a"})).unwrap();
+    /// let mut a = pacspace_proof::bundle::RecordedAnswer { kind: "mirror".into(), url: "http://127.0.0.1:1/x".into(),
+    ///   method: None, asked_at: "1970-01-01T00:00:00Z".into(), status: Some(200), body: "{}".into(),
+    ///   body_sha256: "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a".into(), error: None,
+    ///   extra: Default::default() };
     /// assert_eq!(a.changed_body(), None);
     /// a.body.push(' ');
     /// assert!(a.changed_body().is_some());
@@ -76,15 +77,6 @@ impl RecordedAnswer {
         let now = sha256_hex(self.body.as_bytes());
         (!self.body_sha256.eq_ignore_ascii_case(&now)).then_some(now)
     }
-}
-
-/// A recorded answers file as written by the ledger check.
-#[derive(Deserialize)]
-struct AnswersFile {
-    format: String,
-    network: String,
-    tx: String,
-    answers: Vec<RecordedAnswer>,
 }
 
 impl LedgerEvidence {
@@ -101,15 +93,27 @@ impl LedgerEvidence {
     /// assert!(LedgerEvidence::from_answers_json(&text.replace(r#""body":"{}""#, r#""body":"[]""#)).is_err());
     /// ```
     pub fn from_answers_json(text: &str) -> Result<Self, String> {
-        let file: AnswersFile = serde_json::from_str(text)
+        let value: serde_json::Value = serde_json::from_str(text)
             .map_err(|e| alloc::format!("not a recorded answers file ({LEDGER_ANSWERS_FORMAT}): {e}"))?;
-        if file.format != LEDGER_ANSWERS_FORMAT {
+        let read = || -> Result<(String, LedgerEvidence), crate::bundle::BundleError> {
+            let o = reader::Object::at(&value, String::new())?;
+            let evidence = LedgerEvidence {
+                network: o.string("network")?,
+                transaction: o.string("tx")?,
+                answers: reader::answers(&o)?,
+                extra: Extra::new(),
+            };
+            Ok((o.string("format")?, evidence))
+        };
+        let (format, evidence) = read()
+            .map_err(|e| alloc::format!("not a recorded answers file ({LEDGER_ANSWERS_FORMAT}): {e}"))?;
+        if format != LEDGER_ANSWERS_FORMAT {
             return Err(alloc::format!(
                 "format {:?} is not {LEDGER_ANSWERS_FORMAT:?}",
-                crate::bundle::format::short(&file.format)
+                crate::bundle::format::short(&format)
             ));
         }
-        for (j, a) in file.answers.iter().enumerate() {
+        for (j, a) in evidence.answers.iter().enumerate() {
             if let Some(now) = a.changed_body() {
                 return Err(alloc::format!(
                     "answers[{j}] from {}: the body's SHA-256 is {now}, not the recorded {}",
@@ -118,12 +122,7 @@ impl LedgerEvidence {
                 ));
             }
         }
-        Ok(LedgerEvidence {
-            network: file.network,
-            transaction: file.tx,
-            answers: file.answers,
-            extra: Extra::new(),
-        })
+        Ok(evidence)
     }
 
     /// The evidence as a `pacspace-ledger-answers/v1` file's text, for the

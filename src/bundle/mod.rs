@@ -52,6 +52,7 @@ mod inclusion;
 mod ledger;
 mod paths;
 mod read;
+mod reader;
 mod report;
 mod seal;
 mod source;
@@ -64,7 +65,7 @@ pub use failure::{BundleFailure, SealFinding};
 pub use format::{BUNDLE_FORMAT, FORMAT_NAME, FormatVersion, SUPPORTED_MAJOR};
 pub use ledger::{LEDGER_ANSWERS_FORMAT, LedgerEvidence, RecordedAnswer};
 pub use paths::{ItemPath, PathNode};
-pub use report::{BundleCheck, BundleOutcome, BundleReport, LedgerSummary};
+pub use report::{AnswerSummary, BundleCheck, BundleOutcome, BundleReport, LedgerSummary};
 pub use seal::Seal;
 pub use verify::verify;
 pub use wire::{

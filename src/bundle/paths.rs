@@ -5,7 +5,6 @@
 
 use crate::tree::{PathStep, Side};
 use crate::{Hash32, MerkleTree, NodeEncoding, node_hash};
-use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
 use serde::Serialize;
 
@@ -95,36 +94,36 @@ pub(crate) fn from_multiproof(
         return None;
     }
     let mut carried = siblings.iter().copied();
-    // Per level: position → (sibling, side, padding, parent).
-    let mut levels: Vec<BTreeMap<u64, PathNode>> = Vec::new();
+    // Per level, by increasing position: (position, sibling, side, padding, parent).
+    let mut levels: Vec<Vec<(u64, PathNode)>> = Vec::new();
     let mut known: Vec<(u64, Hash32)> = items.to_vec();
     let mut width = count;
     while width > 1 {
-        let mut level = BTreeMap::new();
+        let mut level = Vec::with_capacity(known.len());
         let mut next = Vec::with_capacity(known.len());
         let mut k = 0;
         while let Some(&(pos, hash)) = known.get(k) {
             let right_known = known.get(k + 1).filter(|(p, _)| *p == pos + 1).copied();
             let parent = if pos % 2 == 1 {
                 let s = carried.next()?;
-                level.insert(pos, step(s, Side::Left, false, node_hash(enc, &s, &hash)));
+                level.push((pos, step(s, Side::Left, false, node_hash(enc, &s, &hash))));
                 k += 1;
                 node_hash(enc, &s, &hash)
             } else if let Some((_, right)) = right_known {
                 let parent = node_hash(enc, &hash, &right);
-                level.insert(pos, step(right, Side::Right, false, parent));
-                level.insert(pos + 1, step(hash, Side::Left, false, parent));
+                level.push((pos, step(right, Side::Right, false, parent)));
+                level.push((pos + 1, step(hash, Side::Left, false, parent)));
                 k += 2;
                 parent
             } else if pos + 1 == width {
                 let parent = node_hash(enc, &hash, &hash);
-                level.insert(pos, step(hash, Side::Right, true, parent));
+                level.push((pos, step(hash, Side::Right, true, parent)));
                 k += 1;
                 parent
             } else {
                 let s = carried.next()?;
                 let parent = node_hash(enc, &hash, &s);
-                level.insert(pos, step(s, Side::Right, false, parent));
+                level.push((pos, step(s, Side::Right, false, parent)));
                 k += 1;
                 parent
             };
@@ -139,7 +138,8 @@ pub(crate) fn from_multiproof(
         .map(|&(index, leaf)| {
             let mut steps = Vec::with_capacity(levels.len());
             for (l, level) in levels.iter().enumerate() {
-                steps.push(*level.get(&(index >> l))?);
+                let at = level.binary_search_by_key(&(index >> l), |e| e.0).ok()?;
+                steps.push(level.get(at)?.1);
             }
             let reaches = steps.last().map_or(leaf, |s| s.node);
             Some(ItemPath {

@@ -3,14 +3,11 @@
 //! fields, and a malformed field is named.
 
 use crate::bundle::format::short;
-use crate::bundle::wire::{BundleItem, BundleMapping, Inclusion, ReceiptFields};
-use crate::bundle::{Bundle, BundleError, FormatVersion, LedgerEvidence, RecordedAnswer, Seal, fieldpath};
+use crate::bundle::reader;
+use crate::bundle::{Bundle, BundleError, FormatVersion};
 use crate::receipt::{Artefact, WireError};
-use crate::{Hash32, NodeEncoding};
 use alloc::string::{String, ToString};
-use serde::Deserialize;
-use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 impl Bundle {
     /// Reads a bundle's JSON text.
@@ -36,25 +33,33 @@ impl Bundle {
     /// assert!(e.to_string().contains("delta status answer"), "{e}");
     /// ```
     pub fn from_value(value: &Value) -> Result<Self, BundleError> {
-        let Value::Object(obj) = value else {
-            return Err(BundleError::NotABundle {
-                why: alloc::format!("it is {}, not an object", crate::tree::json_kind(value)),
-            });
-        };
-        match obj.get("format") {
-            Some(Value::String(f)) => {
-                FormatVersion::parse(f)?.check_supported()?;
-            }
-            Some(other) => {
-                return Err(BundleError::BadFormat {
-                    found: short(&other.to_string()),
-                });
-            }
-            None => return Err(not_a_bundle(value)),
-        }
-        Bundle::deserialize(value).map_err(|e| locate(obj, e.to_string()))
+        check_format(value)?;
+        reader::bundle(value)
     }
+}
 
+/// The format check, before any other field is read.
+fn check_format(value: &Value) -> Result<(), BundleError> {
+    let Value::Object(obj) = value else {
+        return Err(BundleError::NotABundle {
+            why: alloc::format!("it is {}, not an object", crate::tree::json_kind(value)),
+        });
+    };
+    match obj.get("format") {
+        Some(Value::String(f)) => {
+            FormatVersion::parse(f)?.check_supported()?;
+        }
+        Some(other) => {
+            return Err(BundleError::BadFormat {
+                found: short(&other.to_string()),
+            });
+        }
+        None => return Err(not_a_bundle(value)),
+    }
+    Ok(())
+}
+
+impl Bundle {
     /// The bundle's text: pretty-printed JSON, newline-terminated.
     ///
     /// ```
@@ -76,7 +81,11 @@ impl Bundle {
     /// assert_eq!(b.to_value()["format"], "pacspace-proof-bundle/v1");
     /// ```
     pub fn to_value(&self) -> Value {
-        serde_json::to_value(self).unwrap_or(Value::Null)
+        // Through the text: one serializer for the bundle's types, the one that writes it.
+        serde_json::to_string(self)
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or(Value::Null)
     }
 }
 
@@ -92,69 +101,4 @@ fn not_a_bundle(value: &Value) -> BundleError {
         None => "it has no \"format\" field".to_string(),
     };
     BundleError::NotABundle { why }
-}
-
-fn probe<T: DeserializeOwned>(v: Option<&Value>, field: &str) -> Result<(), BundleError> {
-    match v {
-        None => Err(BundleError::Shape {
-            field: field.to_string(),
-            message: "missing".into(),
-        }),
-        Some(v) => T::deserialize(v).map(drop).map_err(|e| BundleError::Shape {
-            field: field.to_string(),
-            message: e.to_string(),
-        }),
-    }
-}
-
-fn probe_opt<T: DeserializeOwned>(v: Option<&Value>, field: &str) -> Result<(), BundleError> {
-    match v {
-        None | Some(Value::Null) => Ok(()),
-        some => probe::<T>(some, field),
-    }
-}
-
-/// Names the field a whole-bundle parse error is about, by reading each
-/// field on its own (and each element of `items` and `ledger.answers`).
-fn locate(obj: &Map<String, Value>, whole: String) -> BundleError {
-    let found = (|| {
-        probe::<ReceiptFields>(obj.get("receipt"), "receipt")?;
-        probe::<Hash32>(obj.get("root"), "root")?;
-        probe::<u64>(obj.get("leafCount"), "leafCount")?;
-        probe::<NodeEncoding>(obj.get("nodeEncoding"), "nodeEncoding")?;
-        probe::<BundleMapping>(obj.get("itemMapping"), "itemMapping")?;
-        match obj.get("items") {
-            Some(Value::Array(items)) => {
-                for (k, item) in items.iter().enumerate() {
-                    let field = fieldpath::item(k, "");
-                    if let Some(o) = item.as_object() {
-                        probe::<u64>(o.get("index"), &fieldpath::item(k, "index"))?;
-                        probe::<Hash32>(o.get("itemHash"), &fieldpath::item(k, "itemHash"))?;
-                        probe::<Value>(o.get("delta"), &fieldpath::item(k, "delta"))?;
-                    }
-                    probe::<BundleItem>(Some(item), &field)?;
-                }
-            }
-            other => probe::<alloc::vec::Vec<Value>>(other, "items")?,
-        }
-        probe::<Inclusion>(obj.get("inclusion"), "inclusion")?;
-        if let Some(Value::Object(ledger)) = obj.get("ledger") {
-            if let Some(Value::Array(answers)) = ledger.get("answers") {
-                for (j, a) in answers.iter().enumerate() {
-                    probe::<RecordedAnswer>(Some(a), &fieldpath::indexed("ledger.answers", j, ""))?;
-                }
-            }
-        }
-        probe_opt::<LedgerEvidence>(obj.get("ledger"), "ledger")?;
-        probe_opt::<String>(obj.get("createdBy"), "createdBy")?;
-        probe_opt::<Seal>(obj.get("seal"), "seal")?;
-        Ok(())
-    })();
-    match found {
-        Err(e) => e,
-        Ok(()) => BundleError::Shape {
-            field: String::new(),
-            message: whole,
-        },
-    }
 }

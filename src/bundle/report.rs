@@ -55,8 +55,24 @@ pub struct LedgerSummary {
     pub network: String,
     /// The transaction.
     pub transaction: String,
-    /// `[{kind, url, askedAt, status, bodySha256}]`.
-    pub answers: Vec<serde_json::Value>,
+    /// Where and when each source was asked.
+    pub answers: Vec<AnswerSummary>,
+}
+
+/// One recorded answer, without its body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerSummary {
+    /// `mirror` or `rpc`.
+    pub kind: String,
+    /// The URL asked.
+    pub url: String,
+    /// When it was asked.
+    pub asked_at: String,
+    /// The HTTP status.
+    pub status: Option<u16>,
+    /// The body's recorded SHA-256.
+    pub body_sha256: String,
 }
 
 /// A bundle's verification report.
@@ -105,9 +121,12 @@ impl BundleReport {
             answers: l
                 .answers
                 .iter()
-                .map(|a| {
-                    serde_json::json!({"kind": a.kind, "url": a.url, "askedAt": a.asked_at,
-                        "status": a.status, "bodySha256": a.body_sha256})
+                .map(|a| AnswerSummary {
+                    kind: a.kind.clone(),
+                    url: a.url.clone(),
+                    asked_at: a.asked_at.clone(),
+                    status: a.status,
+                    body_sha256: a.body_sha256.clone(),
                 })
                 .collect(),
         });

@@ -18,18 +18,17 @@ use crate::bundle::{Bundle, BundleFailure, BundleReport, SealFinding, fieldpath}
 use crate::receipt::Basis;
 use crate::receipt::wire::Extra;
 use crate::{Hash32, keccak256};
-use alloc::collections::BTreeMap;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 /// Digests of every field as written (see the module documentation).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Seal {
-    /// Field path → 16 hex digits.
-    pub fields: BTreeMap<String, String>,
+    /// Field path → 16 hex digits (a JSON string).
+    pub fields: Extra,
     /// Keccak-256 of the canonical JSON of `fields`.
     pub root: Hash32,
     /// Unknown fields.
@@ -38,13 +37,13 @@ pub struct Seal {
 }
 
 /// The 16-hex-digit digest of one field's value.
-fn digest(value: &Value) -> String {
+fn digest(value: &Value) -> Value {
     let canonical = crate::canonical_json(value).unwrap_or_default();
     let h = keccak256(canonical.as_bytes());
-    h.as_bytes().iter().take(8).map(|b| format!("{b:02x}")).collect()
+    Value::String(h.as_bytes().iter().take(8).map(|b| format!("{b:02x}")).collect())
 }
 
-fn walk(value: &Value, path: &mut String, out: &mut BTreeMap<String, String>) {
+fn walk(value: &Value, path: &mut String, out: &mut Extra) {
     match value {
         Value::Null => {}
         Value::Array(items) => {
@@ -70,18 +69,20 @@ fn walk(value: &Value, path: &mut String, out: &mut BTreeMap<String, String>) {
 }
 
 /// Every sealed field of the bundle with its digest.
-fn fields_of(bundle: &Bundle) -> BTreeMap<String, String> {
-    let mut value = bundle.to_value();
-    if let Some(o) = value.as_object_mut() {
-        o.remove("seal");
+fn fields_of(bundle: &Bundle) -> Extra {
+    let mut out = Extra::new();
+    if let Value::Object(map) = bundle.to_value() {
+        for (k, v) in map.iter().filter(|(k, _)| k.as_str() != "seal") {
+            let mut path = String::new();
+            fieldpath::push_key(&mut path, k);
+            walk(v, &mut path, &mut out);
+        }
     }
-    let mut out = BTreeMap::new();
-    walk(&value, &mut String::new(), &mut out);
     out
 }
 
-fn root_of(fields: &BTreeMap<String, String>) -> Hash32 {
-    let value = serde_json::to_value(fields).unwrap_or(Value::Null);
+fn root_of(fields: &Extra) -> Hash32 {
+    let value = Value::Object(fields.clone());
     keccak256(crate::canonical_json(&value).unwrap_or_default().as_bytes())
 }
 
@@ -93,7 +94,7 @@ impl Seal {
     /// let b = pacspace_proof::bundle::Bundle::from_json(&text).unwrap();
     /// let s = pacspace_proof::bundle::Seal::of(&b);
     /// assert_eq!(Some(&s), b.seal.as_ref());
-    /// assert_eq!(s.fields["receipt.source"].len(), 16);
+    /// assert_eq!(s.fields["receipt.source"].as_str().map(str::len), Some(16));
     /// ```
     pub fn of(bundle: &Bundle) -> Seal {
         let fields = fields_of(bundle);
@@ -171,7 +172,7 @@ pub(crate) fn check(bundle: &Bundle, r: &mut BundleReport) {
     }
     let unsealed: Vec<&String> = now.keys().filter(|k| !seal.fields.contains_key(*k)).collect();
     let known = if unsealed.is_empty() {
-        BTreeMap::new()
+        Extra::new()
     } else {
         fields_of(&known_part(bundle))
     };

@@ -16,7 +16,7 @@ use serde_json::Value;
 
 /// A proof bundle. Read one with [`Bundle::from_json`], write one with
 /// [`Bundle::to_json`], check one with [`crate::bundle::verify`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Bundle {
     /// `pacspace-proof-bundle/v1` (a newer minor version reads too).
@@ -36,13 +36,13 @@ pub struct Bundle {
     /// How the items reach the root.
     pub inclusion: Inclusion,
     /// Recorded answers of ledger sources about the root's transaction.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ledger: Option<LedgerEvidence>,
     /// What wrote the bundle (informational).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// Digests of every field as written.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub seal: Option<Seal>,
     /// Unknown fields.
     #[serde(flatten)]
@@ -119,22 +119,43 @@ impl Serialize for SourceKind {
     }
 }
 
-impl<'de> Deserialize<'de> for SourceKind {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        Ok(match text.as_str() {
+impl SourceKind {
+    /// The kind named `text` (another name is kept as [`SourceKind::Other`]).
+    ///
+    /// ```
+    /// use pacspace_proof::bundle::SourceKind;
+    /// assert_eq!(SourceKind::from_name("webhook".into()), SourceKind::Webhook);
+    /// assert_eq!(SourceKind::from_name("fax".into()), SourceKind::Other("fax".into()));
+    /// ```
+    pub fn from_name(text: String) -> Self {
+        match text.as_str() {
             "emit" => SourceKind::Emit,
             "batch" => SourceKind::Batch,
             "deltaStatus" => SourceKind::DeltaStatus,
             "verifyAnswer" => SourceKind::VerifyAnswer,
             "webhook" => SourceKind::Webhook,
             _ => SourceKind::Other(text),
-        })
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for SourceKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(SourceKind::from_name(String::deserialize(d)?))
+    }
+}
+
+impl<'de> Deserialize<'de> for Bundle {
+    /// Through a parsed value and [`Bundle::from_value`]: the format is
+    /// checked first and a malformed field is named.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = Value::deserialize(d)?;
+        Bundle::from_value(&v).map_err(serde::de::Error::custom)
     }
 }
 
 /// The receipt fields the items were checked against.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReceiptFields {
     /// Which artefact they come from.
@@ -142,16 +163,16 @@ pub struct ReceiptFields {
     /// `receiptId` (`proofHash` of a webhook, `proofRoot` of a verify answer).
     pub receipt_id: ReceiptId,
     /// `anchorId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub anchor_id: Option<String>,
     /// `receivedAt`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub received_at: Option<String>,
     /// `status` as the artefact gave it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     /// `previousProofHash` (webhook events): the tenant's receipt before this one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_proof_hash: Option<ReceiptId>,
     /// Unknown fields.
     #[serde(flatten)]
@@ -159,7 +180,7 @@ pub struct ReceiptFields {
 }
 
 /// One proven item.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BundleItem {
     /// Leaf position, from 0.
@@ -178,11 +199,11 @@ pub struct BundleItem {
 /// ```
 /// use pacspace_proof::ItemMapping;
 /// use pacspace_proof::bundle::BundleMapping;
-/// let m: BundleMapping = serde_json::from_str(r#"{"amountKey":"delta","absentReferenceId":"omit"}"#).unwrap();
-/// assert_eq!(m.mapping(), ItemMapping::default());
+/// let m = BundleMapping::from(ItemMapping::default());
+/// assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"amountKey":"delta","absentReferenceId":"omit"}"#);
 /// assert_eq!(BundleMapping::from(ItemMapping::ALL[3]).mapping(), ItemMapping::ALL[3]);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BundleMapping {
     /// Key of the amount.
@@ -195,7 +216,7 @@ pub struct BundleMapping {
 }
 
 /// [`AmountKey`] on the wire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum AmountKeyName {
     /// `"delta"`.
@@ -205,7 +226,7 @@ pub enum AmountKeyName {
 }
 
 /// [`ReferenceIdAbsent`] on the wire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum AbsentName {
     /// `"omit"`.
@@ -254,16 +275,25 @@ impl From<ItemMapping> for BundleMapping {
 /// How the items reach the root: the whole list of leaves, one path, or a
 /// multi-proof's siblings (see [`crate::tree::MultiProof`] for their order).
 /// Index, leaf count, item hash(es), root and node encoding come from the
-/// bundle's own fields, so each is written once.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+/// bundle's own fields, so each is written once. On the wire:
+/// `{"kind":"itemHashes","itemHashes":[…]}`, `{"kind":"path","path":[{hash,position},…]}`
+/// or `{"kind":"multiProof","siblings":[…]}`.
+///
+/// ```
+/// use pacspace_proof::bundle::Inclusion;
+/// let mut extra = serde_json::Map::new();
+/// extra.insert("note".into(), 1.into());
+/// let i = Inclusion::MultiProof { siblings: vec![], extra };
+/// assert_eq!(serde_json::to_string(&i).unwrap(), r#"{"kind":"multiProof","siblings":[],"note":1}"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(into = "InclusionWire")]
 pub enum Inclusion {
     /// Every leaf of the receipt, in order.
     ItemHashes {
         /// The receipt's item hashes.
         item_hashes: Vec<Hash32>,
         /// Unknown fields.
-        #[serde(flatten)]
         extra: Extra,
     },
     /// The sibling path of the one item, leaf level first.
@@ -271,7 +301,6 @@ pub enum Inclusion {
         /// The siblings with their sides.
         path: Vec<WireStep>,
         /// Unknown fields.
-        #[serde(flatten)]
         extra: Extra,
     },
     /// The siblings several items need, each once.
@@ -279,9 +308,54 @@ pub enum Inclusion {
         /// Leaf level first, left to right within a level.
         siblings: Vec<Hash32>,
         /// Unknown fields.
-        #[serde(flatten)]
         extra: Extra,
     },
+}
+
+/// [`Inclusion`] as one flat object (a plain struct reads and writes with
+/// far less code than a tagged enum).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct InclusionWire {
+    kind: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    item_hashes: Option<Vec<Hash32>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<Vec<WireStep>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    siblings: Option<Vec<Hash32>>,
+    #[serde(flatten)]
+    extra: Extra,
+}
+
+impl From<Inclusion> for InclusionWire {
+    fn from(i: Inclusion) -> Self {
+        let mut w = InclusionWire {
+            kind: String::new(),
+            item_hashes: None,
+            path: None,
+            siblings: None,
+            extra: Extra::new(),
+        };
+        match i {
+            Inclusion::ItemHashes { item_hashes, extra } => {
+                w.kind = "itemHashes".into();
+                w.item_hashes = Some(item_hashes);
+                w.extra = extra;
+            }
+            Inclusion::Path { path, extra } => {
+                w.kind = "path".into();
+                w.path = Some(path);
+                w.extra = extra;
+            }
+            Inclusion::MultiProof { siblings, extra } => {
+                w.kind = "multiProof".into();
+                w.siblings = Some(siblings);
+                w.extra = extra;
+            }
+        }
+        w
+    }
 }
 
 impl Inclusion {
@@ -296,7 +370,7 @@ impl Inclusion {
 }
 
 /// One step of a path: [`crate::tree::PathStep`] on the wire, keeping unknown fields.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WireStep {
     /// The sibling's hash.
     pub hash: Hash32,
@@ -314,7 +388,7 @@ impl WireStep {
     /// use pacspace_proof::Hash32;
     /// use pacspace_proof::bundle::WireStep;
     /// use pacspace_proof::tree::Side;
-    /// let s: WireStep = serde_json::from_value(serde_json::json!({"hash": Hash32::ZERO, "position": "left"})).unwrap();
+    /// let s = WireStep { hash: Hash32::ZERO, position: Side::Left, extra: Default::default() };
     /// assert_eq!(s.step().position, Side::Left);
     /// ```
     pub fn step(&self) -> crate::tree::PathStep {
