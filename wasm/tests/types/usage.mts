@@ -1,12 +1,15 @@
 // Compiled with `tsc --noEmit -p tests/types` against the generated .d.ts: the declared types
 // admit the documented use and reject misuse (each @ts-expect-error must be an error).
-import {
-  Tree, canonicalJson, itemHash, itemsRoot, prove, verifyProof, verifyReceipt, verifyReceiptText,
-  verifyWebhookDelivery, verifyWebhookSignature,
-} from '../../pkg/node/pacspace_proof_wasm.js';
+import init, {
+  Tree, canonicalJson, createBundle, itemHash, itemsRoot, prove, verifyBundle, verifyProof, verifyReceipt,
+  verifyReceiptText, verifyWebhookDelivery, verifyWebhookSignature,
+} from '../../pkg/index.js';
 import type {
-  Check, EncodingFinding, Failure, Item, NodeEncodingName, Proof, ProofVerdict, Report, SignatureVerdict,
-} from '../../pkg/node/pacspace_proof_wasm.js';
+  Bundle, BundleCheck, BundleReport, Check, EncodingFinding, Failure, Item, Level, NodeEncodingName, Proof,
+  ProofVerdict, Report, SignatureVerdict,
+} from '../../pkg/index.js';
+
+await init();
 
 const item: Item = { customerId: 'c', delta: 5, reason: 'r' };
 const h: string = itemHash(item);
@@ -41,6 +44,21 @@ const sig: SignatureVerdict = verifyWebhookSignature(new Uint8Array([1]), header
 const age: number | null = sig.ageSecs;
 const delivery: Report = verifyWebhookDelivery('{}', headers, item, null);
 
+const bundle: Bundle = createBundle({ success: true, data: {} }, item, { only: [0], inclusion: 'itemHashes' });
+const bundleReport: BundleReport = verifyBundle(bundle);
+const reached: Level = bundleReport.level;
+const missing: string[] = bundleReport.notChecked;
+const proofLevel: Level = verdict.level;
+const receiptLevel: Level = report.level;
+function blamed(c: BundleCheck): string {
+  return c.outcome === 'fail' ? c.failure.field : c.field;
+}
+const firstNode: string | undefined = bundleReport.paths[0]?.steps[0]?.node;
+
+// @ts-expect-error an unknown inclusion form
+createBundle('{}', item, { inclusion: 'all' });
+// @ts-expect-error a level is not a verdict
+const notLevel: Level = 'verified_ish';
 // @ts-expect-error an unknown node encoding
 itemsRoot([h], 'sha256');
 // @ts-expect-error the clock is required
@@ -48,4 +66,7 @@ verifyWebhookSignature('{}', { secret: 's', signature: 'v1=00', timestamp: '1' }
 // @ts-expect-error the verdict is not a boolean
 const wrong: boolean = report.verdict;
 
-export const used = [canonicalJson(1), ok, err, enc, p2, text, v, describe, encodingName, age, delivery, wrong];
+export const used = [
+  canonicalJson(1), ok, err, enc, p2, text, v, describe, encodingName, age, delivery, wrong,
+  reached, missing, proofLevel, receiptLevel, blamed, firstNode, notLevel,
+];
