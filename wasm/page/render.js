@@ -51,7 +51,7 @@ export function renderBundleReport(report, { chosen = 0, onChoose, savable = nul
     const when = r.receivedAt ? `<p>The receipt was issued on ${esc(timeText(r.receivedAt))}.</p>` : '';
     body = `<p class="sentence" data-sentence>${esc(recordedSentence(report.items, r.receiptId))}</p>${when}` +
       (report.level === 'anchored' ? ledgerLine(report) : '') +
-      `<p>Changing any of these lines, or any other line of the receipt, would change the receipt number: they are exactly what was recorded.</p>` +
+      `<p>${report.items.length > 1 ? 'Changing any of these lines' : 'Changing this line'}, or any other line of the receipt, would change the receipt number: ${report.items.length > 1 ? 'they are' : 'it is'} exactly what was recorded.</p>` +
       list(whatIsMissing(report));
   } else {
     body = `<p class="sentence" data-sentence>This proof file does not confirm your ${report.items.length > 1 ? 'charges' : 'charge'} in receipt ${esc(shortId(r.receiptId))}.</p>` +
