@@ -332,6 +332,9 @@ fn shape(field: &str, error: &str) -> BundleFailure {
     }
 }
 
+/// How many trial folds of a multi-proof may go into naming the field to blame.
+const TRIAL_FOLDS: usize = 64;
+
 /// Inclusion of several items by a multi-proof's siblings.
 fn multi(b: &Bundle, views: &[ItemView], siblings: &[Hash32], r: &mut BundleReport) {
     let (n, enc, root) = (b.leaf_count, b.node_encoding, b.root);
@@ -353,7 +356,14 @@ fn multi(b: &Bundle, views: &[ItemView], siblings: &[Hash32], r: &mut BundleRepo
     }
     let order: Vec<&ItemView> = slots.into_iter().flatten().collect();
     let hashes: Vec<Hash32> = order.iter().map(|v| v.item_hash).collect();
+    // Each trial fold costs a whole multi-proof: a hostile bundle of many
+    // mismatching items gets a few, then coarser names (`items[k]`).
+    let budget = core::cell::Cell::new(TRIAL_FOLDS);
     let with = |pos: usize, h: &Hash32, e: NodeEncoding| {
+        if budget.get() == 0 {
+            return false;
+        }
+        budget.set(budget.get() - 1);
         let mut hs = hashes.clone();
         if let Some(slot) = hs.get_mut(pos) {
             *slot = *h;

@@ -71,6 +71,18 @@ fn item_views(b: &Bundle, r: &mut BundleReport) -> Vec<ItemView> {
         );
         return Vec::new();
     }
+    // Indices that appear more than once, each with whether it was met yet
+    // (sorted once: no quadratic scan on a hostile bundle).
+    let mut sorted: Vec<u64> = b.items.iter().map(|i| i.index).collect();
+    sorted.sort_unstable();
+    let mut repeated: Vec<(u64, bool)> = Vec::new();
+    for w in sorted.windows(2) {
+        if let [a, c] = w {
+            if a == c && repeated.last().map(|r| r.0) != Some(*a) {
+                repeated.push((*a, false));
+            }
+        }
+    }
     let mut views: Vec<ItemView> = Vec::with_capacity(b.items.len());
     for (k, item) in b.items.iter().enumerate() {
         let delta = match SubmittedDelta::from_value(&item.delta, k) {
@@ -86,7 +98,13 @@ fn item_views(b: &Bundle, r: &mut BundleReport) -> Vec<ItemView> {
                 None
             }
         };
-        if views.iter().any(|v| v.index == item.index) {
+        let seen_before = match repeated.binary_search_by_key(&item.index, |r| r.0) {
+            Ok(p) => repeated
+                .get_mut(p)
+                .is_some_and(|r| core::mem::replace(&mut r.1, true)),
+            Err(_) => false,
+        };
+        if seen_before {
             r.fail(
                 &fieldpath::item(k, ""),
                 BundleFailure::DuplicateIndex {
