@@ -159,14 +159,25 @@ export function startPage(api, samples) {
       reasons = recordsComparison(receiptText, lines);
     } else if (/no root to prove against/.test(message)) {
       sentence = { heading: 'This receipt cannot prove charges', text: 'It carries no receipt number that the lines could be checked against.' };
+    } else if (receiptAltered(receiptText)) {
+      sentence = { heading: 'Not confirmed', text: 'This receipt is not consistent with itself: it was altered after it was issued, so it cannot confirm any charge.' };
     } else {
       sentence = { heading: 'Not confirmed', text: 'The receipt and your invoice lines do not match.' };
-      reasons = [message];
+      reasons = ['Check that the lines are exactly as in the invoice\'s proof section.'];
     }
     // Nothing was confirmed; a public record compared line by line is not a failure either.
     const partial = report.artefact === 'verifyAnswer' && !m && !failed;
     const shown = { ...report, level: 'not_verified', verdict: partial ? 'unverifiable' : 'notVerified' };
-    renderReceiptReport(shown, { sentence, reasons });
+    renderReceiptReport(shown, { sentence, reasons, note: message });
+  }
+
+  /** Whether the receipt alone fails its own checks. */
+  function receiptAltered(text) {
+    try {
+      return api.verifyReceipt(text).verdict === 'notVerified';
+    } catch {
+      return false;
+    }
   }
 
   function receiptId(report, text) {

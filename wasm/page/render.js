@@ -136,7 +136,7 @@ function technical(report, savable) {
 }
 
 /** The verdict and details of a receipt checked without a proof file (no line placed). */
-export function renderReceiptReport(report, { sentence, reasons = [], missing = [] }) {
+export function renderReceiptReport(report, { sentence, reasons = [], missing = [], note = '' }) {
   const level = report.level;
   showResult(
     `<h2 id="result-heading">${badge(level, report.verdict)}<br>${esc(sentence.heading)}</h2>` +
@@ -148,6 +148,7 @@ export function renderReceiptReport(report, { sentence, reasons = [], missing = 
       ['Verdict', report.verdict],
       ['Artefact', report.artefact],
       ['Node encoding', report.nodeEncoding],
+      ['The checker says', note],
     ]) + '<h3>Checks</h3>' + checksList(report.checks) +
       (report.notChecked.length ? `<h3>Not checked</h3>${list(report.notChecked)}` : '') +
       `<h3>Full report</h3><pre class="raw">${esc(JSON.stringify(report, null, 2))}</pre>`,

@@ -181,6 +181,13 @@ test('a receipt and an invoice line: verified; a changed line is not in the rece
   assert.equal(s.heading, 'Not confirmedNot in this receipt');
   assert.equal(s.sentence, `Your charge of \u221215 for api_call (reference inv_2026_02_item_001) is not in receipt ${shortId}.`);
 
+  const altered = sample('receipt-batch.json').replace(bundleOne.items[0].itemHash.slice(0, 12), `${bundleOne.items[0].itemHash.slice(0, 11)}f`);
+  assert.notEqual(altered, sample('receipt-batch.json'));
+  s = await paste(page, altered, sample('invoice-line.json'));
+  assert.equal(s.level, 'not_verified');
+  assert.equal(s.sentence, 'This receipt is not consistent with itself: it was altered after it was issued, so it cannot confirm any charge.');
+  assert.doesNotMatch(s.text, /itemHashes|itemsRoot|receiptId/, 'the checker\'s own words stay in the details');
+
   s = await paste(page, sample('receipt-batch.json'), '');
   assert.equal(s.level, 'consistent');
   assert.equal(s.badge, 'Partly checked');
