@@ -26,7 +26,12 @@ fn a_huge_leaf_count_is_refused_without_allocating_for_it() {
     v.as_object_mut().unwrap().remove("seal");
     v["leafCount"] = json!(u64::MAX);
     let fields = check(&v, Duration::from_secs(2));
-    assert!(fields.iter().any(|f| f == "leafCount" || f.starts_with("inclusion.path")), "{fields:?}");
+    assert!(
+        fields
+            .iter()
+            .any(|f| f == "leafCount" || f.starts_with("inclusion.path")),
+        "{fields:?}"
+    );
 }
 
 #[test]
@@ -47,7 +52,10 @@ fn many_mismatching_items_in_a_multi_proof_stay_fast() {
     v["items"] = Value::Array(items);
     v["leafCount"] = json!(n);
     let fields = check(&v, Duration::from_secs(60));
-    assert!(fields.iter().any(|f| f.starts_with("items[19999]")), "the last item is named too");
+    assert!(
+        fields.iter().any(|f| f.starts_with("items[19999]")),
+        "the last item is named too"
+    );
 }
 
 #[test]
@@ -59,5 +67,8 @@ fn repeated_indices_are_named_without_a_quadratic_scan() {
     let fields = check(&v, Duration::from_secs(60));
     assert!(fields.iter().any(|f| f == "items[1].index"), "{:?}", &fields[..3]);
     assert!(fields.iter().any(|f| f == "items[49999].index"));
-    assert!(!fields.iter().any(|f| f == "items[0].index"), "the first of a repeated index is not blamed");
+    assert!(
+        !fields.iter().any(|f| f == "items[0].index"),
+        "the first of a repeated index is not blamed"
+    );
 }
