@@ -12,13 +12,21 @@
 //! timed in wall time (group `speedup`), sequential and parallel side by
 //! side, and is only meaningful on otherwise idle cores.
 //!
+//! Multi-lane Keccak: `lanes_root/*` and `lanes_items/*` time the same
+//! work on each Keccak path (AVX-512, AVX2, scalar) forced in turn with
+//! `force_backend`; the other groups run on the path detected at start
+//! (or forced by `PACSPACE_KECCAK`).
+//!
 //! Run: `cargo bench --bench merkle --all-features` (a few minutes), or
 //! `benches/compare.sh` for the ratio table.
 
 use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
 use pacspace_proof::canonical::{CanonicalStr, Sink};
-use pacspace_proof::hashing::{NODE_PREFIX, item_hash_canonical, node_hash};
+use pacspace_proof::hashing::bulk;
+use pacspace_proof::hashing::{
+    Backend, NODE_PREFIX, detected_backend, force_backend, item_hash_canonical, node_hash,
+};
 use pacspace_proof::tree::verify_multiproof;
 use pacspace_proof::{
     DeltaItem, Hash32, ItemMapping, MerkleTree, NodeEncoding, canonical_json, items_root, keccak256,
@@ -358,10 +366,149 @@ fn timed_with_cores(
     );
 }
 
+/// The Keccak paths to compare, most capable first, each forced in turn;
+/// the paths this CPU lacks are skipped with a notice.
+fn forced_paths() -> Vec<Backend> {
+    Backend::ALL
+        .into_iter()
+        .rev()
+        .filter(|b| {
+            let ok = b.is_available();
+            if !ok {
+                println!("LANES skipping the {b} path: not available on this CPU");
+            }
+            ok
+        })
+        .collect()
+}
+
+/// Roots of 2^20 leaves on each Keccak path (`lanes_root/<encoding>_<path>`),
+/// for ratios to (n − 1) scalar permutations (`keccak/f1600`) and to
+/// (n − 1) scalar node hashes (`node/<encoding>`).
+fn lanes_roots(c: &mut Cpu) {
+    let n = 1 << 20;
+    let all = leaves(n);
+    let mut g = c.benchmark_group("lanes_root");
+    g.sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(6));
+    for enc in [NodeEncoding::Bytes, NodeEncoding::Hex0x] {
+        let mut roots = Vec::new();
+        for path in forced_paths() {
+            let _ = force_backend(path);
+            roots.push(items_root(&all, enc));
+            g.bench_function(BenchmarkId::new(format!("{}_{path}", enc.name()), n), |b| {
+                b.iter(|| items_root(black_box(&all), enc))
+            });
+        }
+        assert!(
+            roots.windows(2).all(|w| w[0] == w[1]),
+            "{enc}: roots differ between paths"
+        );
+    }
+    let _ = force_backend(detected_backend());
+    g.finish();
+
+    // A receipt's few leaves: the path for small trees.
+    let mut g = c.benchmark_group("lanes_small");
+    g.warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    let three = &all[..3];
+    for enc in [NodeEncoding::Bytes, NodeEncoding::Hex0x] {
+        for path in forced_paths() {
+            let _ = force_backend(path);
+            g.bench_function(format!("root3_{}_{path}", enc.name()), |b| {
+                b.iter(|| items_root(black_box(three), enc))
+            });
+        }
+    }
+    let _ = force_backend(detected_backend());
+    g.finish();
+}
+
+/// Customer ids (50,000 customers) and reference ids of `n` deltas.
+fn month_of_deltas(n: usize) -> (Vec<String>, Vec<String>) {
+    let ids = (0..n)
+        .map(|i| format!("cus_{:08x}", i.wrapping_mul(2_654_435_761) % 50_000))
+        .collect();
+    let refs = (0..n).map(|i| format!("inv_{i}")).collect();
+    (ids, refs)
+}
+
+/// Item hashes of 10^6 typed deltas, as a month's checkpoint holds them
+/// (nine in ten plain, one 136-byte block with the prefix; one in ten with
+/// metadata, two blocks), and of their canonical texts, in bulk on each
+/// Keccak path (`lanes_items/<kind>_<path>`); and the typed deltas one by
+/// one with `DeltaItem::item_hash` (`deltas_one_by_one`, the path before
+/// bulk hashing).
+fn lanes_items(c: &mut Cpu) {
+    let n = 1_000_000;
+    let (ids, refs) = month_of_deltas(n);
+    let meta = CanonicalStr::new(r#"{"plan":"pro","region":"eu-west-1","units":3}"#).ok();
+    let deltas: Vec<DeltaItem<'_>> = ids
+        .iter()
+        .zip(&refs)
+        .enumerate()
+        .map(|(i, (id, r))| DeltaItem {
+            customer_id: id,
+            amount: (i % 10_000) as f64 * 0.25 - 1000.0,
+            reason: if i % 3 == 0 { "api_call" } else { "storage_gb_hour" },
+            reference_id: Some(r),
+            metadata: if i % 10 == 0 { meta } else { None },
+        })
+        .collect();
+    let mapping = ItemMapping::default();
+    let texts: Vec<Vec<u8>> = deltas
+        .iter()
+        .map(|d| {
+            let mut t = Vec::new();
+            d.write_canonical(&mut t, mapping).unwrap_or_default();
+            t
+        })
+        .collect();
+    let text_refs: Vec<&[u8]> = texts.iter().map(Vec::as_slice).collect();
+    let want: Vec<Hash32> = deltas
+        .iter()
+        .map(|d| d.item_hash(mapping).unwrap_or_default())
+        .collect();
+
+    let mut g = c.benchmark_group("lanes_items");
+    g.sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    for path in forced_paths() {
+        let _ = force_backend(path);
+        assert_eq!(
+            bulk::delta_item_hashes(&deltas, mapping).ok().as_ref(),
+            Some(&want),
+            "{path}"
+        );
+        assert_eq!(bulk::item_hashes_of(&text_refs), want, "{path}");
+        g.bench_function(BenchmarkId::new(format!("deltas_{path}"), n), |b| {
+            b.iter(|| bulk::delta_item_hashes(black_box(&deltas), mapping))
+        });
+        g.bench_function(BenchmarkId::new(format!("texts_{path}"), n), |b| {
+            b.iter(|| bulk::item_hashes_of(black_box(&text_refs)))
+        });
+    }
+    let _ = force_backend(detected_backend());
+    g.bench_function(BenchmarkId::new("deltas_one_by_one", n), |b| {
+        b.iter(|| {
+            black_box(&deltas)
+                .iter()
+                .map(|d| d.item_hash(mapping))
+                .collect::<Result<Vec<Hash32>, _>>()
+        })
+    });
+    g.finish();
+}
+
 criterion_group! {
     name = cpu;
     config = Criterion::default().with_measurement(ThreadCpu);
-    targets = floor_and_nodes, items, roots, proofs
+    targets = floor_and_nodes, items, roots, proofs, lanes_roots, lanes_items
 }
 criterion_group!(wall, speedup);
 criterion_main!(cpu, wall);

@@ -108,5 +108,14 @@ for a in argvs:
         put("cli_input", a + "\0" + s)
 for s in stdins:
     put("cli_input", "verify-proof\0" + s)
+
+# keccak_lanes: flags, states (1600 bytes when bit 0 is set, else 64), batch
+# size, prefix length and prefix, cut (u16), message; lengths around the
+# lane and block boundaries.
+for flags in (0, 1, 6):
+    states = bytes((i * 131) % 256 for i in range(1600 if flags & 1 else 64))
+    for batch, prefix, cut, msg_len in ((0, 0, 0, 0), (9, 17, 0x40, 64), (19, 135, 0x88, 137), (13, 136, 0x100, 409)):
+        put("keccak_lanes", bytes([flags]) + states + bytes([batch, prefix]) + bytes(prefix)
+            + cut.to_bytes(2, "big") + bytes((j * 7) % 256 for j in range(msg_len)))
 PY
 for t in fuzz/corpus/*; do echo "$(basename "$t"): $(ls "$t" | wc -l) files"; done

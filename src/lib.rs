@@ -10,7 +10,7 @@
 //!
 //! | module | holds | needs |
 //! |---|---|---|
-//! | [`hashing`] | Keccak-256, [`Hash32`], leaf and node rules, [`NodeEncoding`] | core |
+//! | [`hashing`] | Keccak-256, [`Hash32`], leaf and node rules, [`NodeEncoding`]; tree levels and item batches hashed side by side (AVX2, AVX-512) | core / `alloc` |
 //! | [`canonical`] | canonical JSON: number and string writers, the no-alloc checker; any JSON value | core / `alloc` |
 //! | [`item`] | the delta→item mapping, a typed [`DeltaItem`] hashed without allocation | core |
 //! | [`tree`] | itemsRoot, paths, single and multi inclusion proofs | core / `alloc` |
@@ -19,6 +19,8 @@
 //! | [`signature`] | webhook signatures (HMAC-SHA256, constant time) | core |
 //! | [`level`] | assurance levels: what a verdict may claim | core |
 //! | [`chain`] | `previousProofHash` continuity, streaming | `alloc` / `std` |
+//! | [`ledger`] | the Hedera ledger anchor: the decision over source answers; the HTTP sources | `alloc` / `ledger` |
+//! | `audit` | a whole export reconciled: one class per submitted delta, balances, sequences, heads | `std` |
 //! | `fetch` | blocking HTTP client for the public endpoints | `fetch` |
 //! | `parallel` | root and leaf hashing on all cores | `parallel` |
 //!
@@ -63,6 +65,13 @@ pub mod chain;
 #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
 pub mod receipt;
 
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+pub mod ledger;
+
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+pub mod audit;
 #[cfg(feature = "fetch")]
 #[cfg_attr(docsrs, doc(cfg(feature = "fetch")))]
 pub mod fetch;
@@ -81,6 +90,11 @@ pub use canonical::{canonical_json, item_hash};
 pub use receipt::{Report, Verdict, verify_receipt_json};
 #[cfg(feature = "alloc")]
 pub use tree::{MerkleTree, Proof};
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 
 // A short path for the crate's own modules.
 pub(crate) use hashing::node_hash;

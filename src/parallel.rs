@@ -9,11 +9,14 @@
 //! chunk nodes are then reduced like any level.
 
 use crate::canonical::{CanonicalError, NumberError};
+use crate::hashing::bulk;
 use crate::tree::root::root_at_height;
 use crate::{DeltaItem, Hash32, ItemMapping, NodeEncoding};
 use alloc::vec::Vec;
-use core::fmt;
 use rayon::prelude::*;
+
+/// One item of a batch failed to hash (see [`crate::hashing::bulk`]).
+pub use crate::hashing::bulk::ItemFailure;
 
 /// Leaf counts from which [`items_root`] uses more than one thread.
 pub const PARALLEL_THRESHOLD: usize = 4096;
@@ -58,25 +61,12 @@ fn chunk_len(n: usize, threads: usize) -> usize {
     pow.max(MIN_CHUNK)
 }
 
-/// One item of a batch failed to hash.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ItemFailure<E> {
-    /// Position of the first failing item in the batch.
-    pub index: usize,
-    /// Why it failed.
-    pub error: E,
-}
-
-impl<E: fmt::Display> fmt::Display for ItemFailure<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "item {}: {}", self.index, self.error)
-    }
-}
-
-impl<E: fmt::Debug + fmt::Display> std::error::Error for ItemFailure<E> {}
+/// Items one task hashes (side by side in groups of 8 where the CPU allows).
+const ITEM_CHUNK: usize = 4096;
 
 /// Item hashes of JSON items (as [`crate::item_hash`]), in order, computed on
-/// rayon's threads. On failure, names the first failing item.
+/// rayon's threads, each thread hashing its items in bulk
+/// ([`crate::hashing::bulk`]). On failure, names the first failing item.
 ///
 /// ```
 /// use pacspace_proof::item_hash;
@@ -86,12 +76,12 @@ impl<E: fmt::Debug + fmt::Display> std::error::Error for ItemFailure<E> {}
 /// assert_eq!(hashes[2], item_hash(&items[2]).unwrap());
 /// ```
 pub fn item_hashes(items: &[serde_json::Value]) -> Result<Vec<Hash32>, ItemFailure<CanonicalError>> {
-    first_failure(items.par_iter().map(crate::item_hash).collect())
+    in_chunks(items, bulk::json_item_hashes)
 }
 
 /// Item hashes of typed deltas under `mapping` (as [`DeltaItem::item_hash`]),
-/// in order, computed on rayon's threads without per-item allocation. On
-/// failure, names the first failing item.
+/// in order, computed on rayon's threads, each thread hashing its items in
+/// bulk ([`crate::hashing::bulk`]). On failure, names the first failing item.
 ///
 /// ```
 /// use pacspace_proof::{DeltaItem, ItemMapping};
@@ -106,15 +96,26 @@ pub fn delta_item_hashes(
     items: &[DeltaItem<'_>],
     mapping: ItemMapping,
 ) -> Result<Vec<Hash32>, ItemFailure<NumberError>> {
-    first_failure(items.par_iter().map(|d| d.item_hash(mapping)).collect())
+    in_chunks(items, |chunk| bulk::delta_item_hashes(chunk, mapping))
 }
 
-fn first_failure<E>(results: Vec<Result<Hash32, E>>) -> Result<Vec<Hash32>, ItemFailure<E>> {
-    let mut out = Vec::with_capacity(results.len());
-    for (index, r) in results.into_iter().enumerate() {
-        match r {
-            Ok(h) => out.push(h),
-            Err(error) => return Err(ItemFailure { index, error }),
+/// `hash` over chunks of [`ITEM_CHUNK`] items on rayon's threads, the
+/// results joined in order; a failure's index counts from the first item.
+fn in_chunks<T: Sync, E: Send>(
+    items: &[T],
+    hash: impl Fn(&[T]) -> Result<Vec<Hash32>, ItemFailure<E>> + Sync,
+) -> Result<Vec<Hash32>, ItemFailure<E>> {
+    let parts: Vec<Result<Vec<Hash32>, ItemFailure<E>>> = items.par_chunks(ITEM_CHUNK).map(&hash).collect();
+    let mut out = Vec::with_capacity(items.len());
+    for (chunk, part) in parts.into_iter().enumerate() {
+        match part {
+            Ok(hashes) => out.extend(hashes),
+            Err(ItemFailure { index, error }) => {
+                return Err(ItemFailure {
+                    index: chunk * ITEM_CHUNK + index,
+                    error,
+                });
+            }
         }
     }
     Ok(out)

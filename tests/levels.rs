@@ -96,3 +96,57 @@ fn every_artefact_with_its_deltas_is_verified() {
         assert!(r.level() <= Level::Consistent, "{artefact}: {r}");
     }
 }
+
+#[test]
+fn recorded_ledger_answers_lift_a_verified_batch_to_anchored_offline() {
+    use pacspace_proof::ledger::{AnchorPolicy, Network, RecordedAnswers};
+    use pacspace_proof::receipt::Artefact;
+    let batch = sample("batch.json");
+    let mut r = verify_receipt_json(&batch, Some(&sample("batch-deltas.json")), None).expect("report");
+    assert_eq!(r.level(), Level::Verified);
+    let hint = Artefact::from_json(&batch).expect("artefact").anchor_hint();
+    let root = hint.root.expect("the batch names its root");
+    let answers = std::fs::read_to_string(format!(
+        "{}/examples/ledger/answers.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("answers");
+    let recorded = RecordedAnswers::from_json(&answers).expect("recorded answers");
+    let anchor = recorded.decide(&root, &AnchorPolicy::new(Network::Testnet));
+    r.record_anchor(&root, &anchor);
+    assert_eq!(r.level(), Level::Anchored, "{r}");
+    assert!(passed(&r, Basis::Ledger));
+    assert!(!r.not_checked().iter().any(|m| m.contains("public ledger")));
+
+    // The same answers say nothing for another root: evidence against.
+    let mut other = *root.as_bytes();
+    other[31] ^= 0x80;
+    let other = pacspace_proof::Hash32::from_bytes(other);
+    let mut r = verify_receipt_json(&batch, Some(&sample("batch-deltas.json")), None).expect("report");
+    r.record_anchor(
+        &other,
+        &recorded.decide(&other, &AnchorPolicy::new(Network::Testnet)),
+    );
+    assert_eq!(r.level(), Level::NotVerified);
+}
+
+#[test]
+fn an_anchor_about_another_root_fails_the_report() {
+    use pacspace_proof::ledger::{AnchorPolicy, Network, RecordedAnswers};
+    let answers = std::fs::read_to_string(format!(
+        "{}/examples/ledger/answers.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("answers");
+    let recorded = RecordedAnswers::from_json(&answers).expect("recorded answers");
+    let batch_root: pacspace_proof::Hash32 =
+        "0xeace00dfa25164afa3d9985d8a22c58f435a906bf30f4cc80c1e3e521a350630"
+            .parse()
+            .expect("hash");
+    let anchor = recorded.decide(&batch_root, &AnchorPolicy::new(Network::Testnet));
+    let mut r =
+        verify_receipt_json(&sample("emit.json"), Some(&sample("emit-delta.json")), None).expect("report");
+    let emit_root: pacspace_proof::Hash32 = emit_root(&sample("emit.json")).parse().expect("hash");
+    r.record_anchor(&emit_root, &anchor);
+    assert_eq!(r.level(), Level::NotVerified);
+}

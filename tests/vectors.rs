@@ -1,4 +1,4 @@
-//! Every known-answer vector in ../shared/vectors/merkle-v1.json, read at test time.
+//! Every known-answer vector in tests/data/merkle-v1.json, read at test time.
 
 mod common;
 

@@ -1,27 +1,55 @@
-//! Reading JSON input from a file or standard input, and turning it into leaves.
+//! Reading input: a file, or standard input for `-`; JSON parsing; leaves;
+//! the submitted deltas of `--items`.
+//!
+//! At most one argument of an invocation may read standard input; the
+//! command line refuses more before anything is read (`crate::cli`).
 
 use pacspace_proof::Hash32;
+use pacspace_proof::receipt::SubmittedDelta;
 use pacspace_proof::tree::{json_kind, leaves_from_json};
 use serde_json::Value;
-use std::io::Read;
-use std::path::PathBuf;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
 
-/// Reads the whole input: FILE, or standard input for none or `-`.
-pub fn read_input(file: &Option<PathBuf>) -> Result<String, String> {
-    let mut text = String::new();
-    match file {
-        Some(p) if p.as_os_str() != "-" => {
-            std::fs::File::open(p)
-                .and_then(|mut f| f.read_to_string(&mut text))
-                .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-        }
-        _ => {
-            std::io::stdin()
-                .read_to_string(&mut text)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
-        }
+/// Whether `path` names standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// How `path` is named in messages.
+pub fn describe(path: &Path) -> String {
+    if is_stdin(path) {
+        "standard input".into()
+    } else {
+        path.display().to_string()
     }
-    Ok(text)
+}
+
+/// The exact bytes of `path` (`-`: standard input).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    let read = if is_stdin(path) {
+        std::io::stdin().read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes))
+    };
+    read.map_err(|e| format!("cannot read {}: {e}", describe(path)))?;
+    Ok(bytes)
+}
+
+/// The text of `path` (`-`: standard input); it must be UTF-8.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    String::from_utf8(read_bytes(path)?).map_err(|_| format!("{} is not UTF-8 text", describe(path)))
+}
+
+/// A buffered reader over `path` (`-`: standard input) and its length when known.
+pub fn open_reader(path: &Path) -> Result<(Box<dyn BufRead>, Option<u64>), String> {
+    if is_stdin(path) {
+        return Ok((Box::new(std::io::stdin().lock()), None));
+    }
+    let f = std::fs::File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let len = f.metadata().ok().map(|m| m.len());
+    Ok((Box::new(BufReader::with_capacity(1 << 16, f)), len))
 }
 
 /// Parses JSON text (numbers as doubles, as JavaScript does).
@@ -39,12 +67,21 @@ pub fn kind(v: &Value) -> &'static str {
     json_kind(v)
 }
 
-/// Writes one line to standard output; a closed pipe or full disk is an error
-/// (exit 2), never a panic.
-pub fn emit(line: impl std::fmt::Display) -> Result<(), String> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "{line}")
-        .and_then(|()| out.flush())
-        .map_err(|e| format!("cannot write output: {e}"))
+/// The deltas of `--items` (one delta object or an array, in order); none
+/// when the option is absent.
+pub fn read_deltas(path: Option<&Path>) -> Result<Vec<SubmittedDelta>, String> {
+    let Some(path) = path else {
+        return Ok(Vec::new());
+    };
+    let text = read_text(path).map_err(|e| format!("--items: {e}"))?;
+    // Read as JSON.parse reads it: a delta holding a lone surrogate can still
+    // be matched under the JavaScript string reading.
+    SubmittedDelta::list_from_json(&text).map_err(|e| format!("--items {}: {e}", describe(path)))
+}
+
+/// A 0x root given on the command line as `flag`.
+pub fn parse_root(flag: &str, text: Option<&str>) -> Result<Option<Hash32>, String> {
+    text.map(Hash32::parse)
+        .transpose()
+        .map_err(|e| format!("{flag}: {e}"))
 }

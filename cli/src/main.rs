@@ -1,55 +1,33 @@
 //! `pacspace-verify`: the offline auditor's command-line verifier.
 //!
-//! Exit codes: 0 verified / done, 1 not verified, 2 bad input.
+//! Exit codes: 0 the required level was reached (or the verb's work is
+//! done), 1 it was not, 2 bad input or usage, 3 the ledger
+//! could not be asked (undetermined) when `anchored` was required.
 
-mod bundle_cmd;
 mod cli;
-mod core_cmds;
-mod fetch_cmd;
 mod input;
-mod receipt_cmds;
+mod output;
+mod verbs;
 
 use std::process::ExitCode;
 
-/// Verify PacSpace balance receipts, item hashes, roots and inclusion proofs offline.
-#[derive(Debug, clap::Parser)]
-#[command(name = "pacspace-verify", version, about)]
-struct Invocation {
-    #[command(subcommand)]
-    verb: Verb,
-}
-
-/// The verbs of `cli::Command`, and `bundle`.
-#[derive(Debug, clap::Subcommand)]
-enum Verb {
-    #[command(flatten)]
-    Core(cli::Command),
-    /// Proof bundles: create one from a receipt and your deltas, or verify one.
-    #[command(subcommand)]
-    Bundle(bundle_cmd::BundleCommand),
-}
-
 fn main() -> ExitCode {
-    let args = match <Invocation as clap::Parser>::try_parse() {
+    let args = match cli::parse_from(std::env::args_os()) {
         Ok(args) => args,
-        Err(e) if !e.use_stderr() => {
-            // --help and --version: print as usual, exit 0.
-            let _ = e.print();
-            return ExitCode::SUCCESS;
-        }
         Err(e) => {
-            // Usage errors are bad input: one line, exit 2.
-            let text = e.render().to_string();
-            let first = text.lines().next().unwrap_or("invalid arguments");
-            eprintln!("pacspace-verify: {}", first.trim_start_matches("error: "));
-            return ExitCode::from(2);
+            // --help and --version print on standard output and exit 0; usage
+            // errors print clap's whole message (usage line, the argument
+            // named, suggestions) and exit 2, as does a bare invocation,
+            // which prints the help with the list of verbs.
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
-    let result = match args.verb {
-        Verb::Core(command) => core_cmds::run(cli::Cli { command }),
-        Verb::Bundle(cmd) => bundle_cmd::run(cmd),
-    };
-    match result {
+    match verbs::run(args) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("pacspace-verify: {e}");

@@ -1,9 +1,11 @@
-//! The `pacspace-verify` contract: verbs, output formats, exit codes 0/1/2,
-//! file or standard input, never a panic (exit 101).
+//! The `pacspace-verify` contract for items, roots and proofs: outputs
+//! that match the known-answer vectors, levels and `--require` on
+//! `verify-proof`, exit codes 0/1/2, file or standard input, never a panic
+//! (exit 101). Usage errors and the other manners: `cli_manners.rs`.
 
 mod common;
 
-use common::{h, load_vectors};
+use common::{assert_bad_input, h, load_vectors};
 use serde_json::Value;
 use std::process::Output;
 
@@ -15,16 +17,14 @@ fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("utf8")
 }
 
-fn assert_bad_input(o: &Output) {
-    assert_eq!(
-        o.status.code(),
-        Some(2),
-        "stderr: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(err.trim_end().lines().count(), 1, "one-line message, got {err:?}");
-    assert!(o.stdout.is_empty());
+/// The first check of a `--json` verdict whose outcome is `fail`.
+fn first_failure(v: &Value) -> &Value {
+    v["checks"]
+        .as_array()
+        .expect("checks")
+        .iter()
+        .find(|c| c["outcome"] == "fail")
+        .expect("a failed check")
 }
 
 fn tree(v: &Value, n: u64) -> &Value {
@@ -96,7 +96,11 @@ fn prove_prints_the_documented_object_and_verify_proof_accepts_it() {
         assert_eq!(proof["path"], listed["path"]);
         assert_eq!(h(&proof["itemsRoot"]), h(&t["itemsRoot"]));
         assert_eq!(proof["nodeEncoding"], "hex0x");
-        let ok = run(&["verify-proof"], text.as_bytes());
+        // Against the root inside it only: consistent, below the default requirement.
+        let own = run(&["verify-proof"], text.as_bytes());
+        assert_eq!(own.status.code(), Some(1), "{}", stdout(&own));
+        assert!(stdout(&own).contains("\nlevel: consistent ("), "{}", stdout(&own));
+        let ok = run(&["verify-proof", "--require", "consistent"], text.as_bytes());
         assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
         let json = run(
             &[
@@ -109,9 +113,80 @@ fn prove_prints_the_documented_object_and_verify_proof_accepts_it() {
         );
         assert_eq!(json.status.code(), Some(0));
         let verdict: Value = serde_json::from_str(&stdout(&json)).expect("verdict");
-        assert_eq!(verdict["verified"], true);
+        assert_eq!(verdict["verdict"], "pass");
+        assert_eq!(verdict["level"], "verified");
         assert_eq!(verdict["nodeEncoding"], "hex0x");
+        assert_eq!(verdict["index"], i);
+        // `prove --json` output is read as it is.
+        let pj = run(&["prove", "--json", "--index", &i.to_string()], hashes.as_bytes());
+        let pv: Value = serde_json::from_slice(&pj.stdout).expect("prove --json");
+        assert_eq!(
+            (&pv["schemaVersion"], &pv["verb"]),
+            (&Value::from(1), &Value::from("prove"))
+        );
+        assert_eq!(pv["path"], listed["path"]);
+        let again = run(
+            &[
+                "verify-proof",
+                "--expect-root",
+                t["itemsRoot"].as_str().expect("r"),
+            ],
+            &pj.stdout,
+        );
+        assert_eq!(again.status.code(), Some(0), "{}", stdout(&again));
     }
+}
+
+#[test]
+fn verify_proof_expect_count_catches_the_duplicated_last_node() {
+    // [a, b, c] and [a, b, c, c] have the same root: a proof for index 2 of
+    // the four-leaf tree verifies against the three-leaf receipt's root.
+    let v = load_vectors();
+    let hashes = tree(&v, 3)["itemHashes"].as_array().expect("hashes").clone();
+    let mut padded = hashes.clone();
+    padded.push(hashes[2].clone());
+    let root3 = run(&["root"], Value::from(hashes).to_string().as_bytes());
+    let root3 = stdout(&root3).trim_end().to_string();
+    let o = run(
+        &["prove", "--index", "3"],
+        Value::from(padded).to_string().as_bytes(),
+    );
+    let proof = stdout(&o);
+    assert!(proof.contains("\"count\":4"), "{proof}");
+
+    let trusted = run(&["verify-proof", "--expect-root", &root3], proof.as_bytes());
+    assert_eq!(trusted.status.code(), Some(0), "same root: {}", stdout(&trusted));
+    assert!(stdout(&trusted).contains("not checked: the leaf count: the proof's own count 4"));
+
+    let counted = run(
+        &[
+            "verify-proof",
+            "--json",
+            "--expect-root",
+            &root3,
+            "--expect-count",
+            "3",
+        ],
+        proof.as_bytes(),
+    );
+    assert_eq!(counted.status.code(), Some(1), "{}", stdout(&counted));
+    let verdict: Value = serde_json::from_slice(&counted.stdout).expect("json");
+    assert_eq!(verdict["level"], "not_verified");
+    let failure = first_failure(&verdict);
+    assert_eq!(failure["name"], "expected count");
+    assert_eq!(failure["failure"]["expected"], 3);
+    assert_eq!(failure["failure"]["found"], 4);
+    let message = failure["failure"]["message"].as_str().expect("message");
+    assert!(
+        message.contains("count 4") && message.contains("is 3"),
+        "{message}"
+    );
+
+    let ok = run(
+        &["verify-proof", "--expect-root", &root3, "--expect-count", "4"],
+        proof.as_bytes(),
+    );
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
 }
 
 #[test]
@@ -142,12 +217,23 @@ fn verify_proof_rejects_tampering_with_exit_1_and_a_reason() {
         ("sibling", bad_sibling, "root mismatch"),
         ("root", bad_root, "root mismatch"),
     ] {
-        let o = run(&["verify-proof", "--json"], p.to_string().as_bytes());
+        let o = run(
+            &["verify-proof", "--json", "--require", "consistent"],
+            p.to_string().as_bytes(),
+        );
         assert_eq!(o.status.code(), Some(1), "{what}: {}", stdout(&o));
         let verdict: Value = serde_json::from_str(&stdout(&o)).expect("verdict");
-        assert_eq!(verdict["verified"], false);
+        assert_eq!(
+            (&verdict["verdict"], &verdict["level"]),
+            (&"fail".into(), &"not_verified".into())
+        );
+        let failure = first_failure(&verdict);
+        assert_eq!(failure["name"], "path");
         assert!(
-            verdict["error"].as_str().expect("error").contains(reason),
+            failure["failure"]["message"]
+                .as_str()
+                .expect("message")
+                .contains(reason),
             "{what}: {verdict}"
         );
     }
@@ -161,23 +247,27 @@ fn verify_proof_rejects_tampering_with_exit_1_and_a_reason() {
         proof.to_string().as_bytes(),
     );
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).starts_with("NOT verified"));
+    let text = stdout(&o);
+    assert!(text.contains("\n  ok    path: "), "{text}");
+    assert!(
+        text.contains("\n  FAIL  expected root: the proof's itemsRoot "),
+        "{text}"
+    );
+    assert!(
+        text.trim_end()
+            .ends_with("verdict: FAIL (level not_verified is below the required verified)"),
+        "{text}"
+    );
     // Without "nodeEncoding", --node-encoding decides.
     let mut bare = proof.clone();
     bare.as_object_mut().expect("obj").remove("nodeEncoding");
+    let consistent = ["verify-proof", "--require", "consistent"];
     assert_eq!(
-        run(&["verify-proof"], bare.to_string().as_bytes()).status.code(),
+        run(&consistent, bare.to_string().as_bytes()).status.code(),
         Some(1)
     );
-    assert_eq!(
-        run(
-            &["verify-proof", "--node-encoding", "bytes"],
-            bare.to_string().as_bytes()
-        )
-        .status
-        .code(),
-        Some(0)
-    );
+    let with_enc = [&consistent[..], &["--node-encoding", "bytes"]].concat();
+    assert_eq!(run(&with_enc, bare.to_string().as_bytes()).status.code(), Some(0));
 }
 
 #[test]
@@ -204,7 +294,6 @@ fn bad_input_exits_2_with_one_line() {
             vec!["verify-proof"],
             br#"{"index":-1,"count":1,"itemHash":"0x00","itemsRoot":"0x00","path":[]}"#.to_vec(),
         ),
-        (vec!["root", "--node-encoding", "base64"], b"[]".to_vec()),
     ];
     for (args, input) in cases {
         let o = run(&args, &input);

@@ -60,8 +60,11 @@ fn genuine_answer_exits_0_with_a_json_report() {
     ]);
     assert_eq!(code(&out), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["verdict"], "verified");
+    assert_eq!((&v["schemaVersion"], &v["verb"]), (&json!(1), &json!("fetch")));
+    assert_eq!((&v["verdict"], &v["level"]), (&json!("pass"), &json!("verified")));
     assert_eq!(v["reports"][0]["nodeEncoding"], "hex0x");
+    assert_eq!(v["reports"][0]["level"], "verified");
+    assert_eq!(v["receiptId"], root);
     assert_eq!(
         server.requests()[0].url,
         format!("/api/v1/verify/{root}?source=db")
@@ -81,8 +84,10 @@ fn tampered_answer_exits_1_and_names_the_field() {
     ]);
     assert_eq!(code(&out), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("FAIL  records[1].amount"), "{text}");
     assert!(
-        text.contains("NOT VERIFIED") && text.contains("records[1].amount"),
+        text.trim_end()
+            .ends_with("\nverdict: FAIL (level not_verified is below the required verified)"),
         "{text}"
     );
 }
@@ -101,12 +106,22 @@ fn anchor_status_uses_the_api_key_from_the_environment() {
         &server.base_url,
         "--items",
         items.to_str().unwrap(),
-        "--anchor",
+        "--anchor-id",
         "anc_7",
         "--api-key-env",
         "PACSPACE_TEST_KEY",
     ]);
     assert_eq!(code(&out), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("verify-endpoint answer: ") && text.contains("\ndelta status answer: "),
+        "{text}"
+    );
+    assert!(
+        text.trim_end()
+            .ends_with("verdict: PASS (level verified reached; required verified)"),
+        "{text}"
+    );
     let seen = server.requests();
     assert_eq!(seen[1].url, "/api/v1/balance/delta/anc_7");
     assert_eq!(seen[1].api_key.as_deref(), Some("k-123"));
@@ -116,9 +131,33 @@ fn anchor_status_uses_the_api_key_from_the_environment() {
 fn without_items_nothing_is_verified() {
     let (_, root) = deltas_file("noitems");
     let server = TestServer::start(vec![Reply::json(200, &answer(&root, -3))]);
-    let out = fetch(&[&root, "--base-url", &server.base_url]);
+    let out = fetch(&[&root, "--base-url", &server.base_url, "--require", "consistent"]);
     assert_eq!(code(&out), Some(1));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("UNVERIFIABLE"));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("\nlevel: not_verified (nothing could be checked)"),
+        "{text}"
+    );
+    assert!(
+        text.trim_end()
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("verdict: FAIL"),
+        "{text}"
+    );
+}
+
+#[test]
+fn items_from_standard_input() {
+    let (items, root) = deltas_file("stdin");
+    let server = TestServer::start(vec![Reply::json(200, &answer(&root, -3))]);
+    let deltas = std::fs::read(&items).unwrap();
+    let out = support::run_with_stdin(
+        &["fetch", &root, "--base-url", &server.base_url, "--items", "-"],
+        &deltas,
+    );
+    assert_eq!(code(&out), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
 }
 
 #[test]
@@ -133,8 +172,7 @@ fn fetch_failures_and_bad_arguments_exit_2_with_one_line() {
             "--api-key-env".into(),
             "PACSPACE_UNSET_VARIABLE".into(),
         ],
-        vec![root.clone(), "--source".into(), "ledger".into()],
-        vec![root.clone(), "--timeout".into(), "-1".into()],
+        vec![root.clone(), "--timeout".into(), "0".into()],
     ];
     for args in cases {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -142,5 +180,26 @@ fn fetch_failures_and_bad_arguments_exit_2_with_one_line() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(code(&out), Some(2), "{args:?}: {err}");
         assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+    }
+    // Usage errors: clap's whole message.
+    for (args, needle) in [
+        (
+            vec![root.as_str(), "--source", "ledger"],
+            "invalid value 'ledger' for '--source",
+        ),
+        (vec![root.as_str(), "--timeout", "-1"], "unexpected argument '-1'"),
+        (vec![], "<RECEIPT_ID>"),
+    ] {
+        let out = fetch(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(code(&out), Some(2), "{args:?}: {err}");
+        assert!(
+            err.starts_with("error: ") && err.contains(needle),
+            "{args:?}: {err}"
+        );
+        assert!(
+            err.contains("For more information, try '--help'."),
+            "{args:?}: {err}"
+        );
     }
 }

@@ -1,46 +1,16 @@
-//! The receipt verbs of `pacspace-verify` on the bundled samples: genuine →
-//! exit 0, tampered → 1, garbage → 2 with one line on stderr, never a panic.
+//! The receipt verbs of `pacspace-verify` on the bundled samples: the level
+//! each reaches (consistent without the user's data, verified with it,
+//! not_verified when tampered), exit 0 when `--require` is met and 1 when
+//! not, garbage → 2 with one line on stderr, never a panic.
 
 mod common;
 
+use common::{SECRET, SECRET_VAR, assert_bad_input, assert_code, out, sample};
 use serde_json::Value;
-use std::path::PathBuf;
 use std::process::Output;
-
-const SECRET_VAR: &str = "PACSPACE_TEST_WEBHOOK_SECRET";
-const SECRET: &str = "whsec_pacspace_demo_not_a_real_secret";
-
-fn sample(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../examples/receipts")
-        .join(name)
-        .display()
-        .to_string()
-}
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
     common::run_cli(args, stdin, &[(SECRET_VAR, SECRET)])
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn assert_code(o: &Output, code: i32) {
-    assert_eq!(
-        o.status.code(),
-        Some(code),
-        "stdout: {}\nstderr: {}",
-        out(o),
-        String::from_utf8_lossy(&o.stderr)
-    );
-}
-
-fn assert_bad_input(o: &Output) {
-    assert_code(o, 2);
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(err.trim_end().lines().count(), 1, "one-line message, got {err:?}");
-    assert!(o.stdout.is_empty());
 }
 
 fn temp(name: &str, bytes: &[u8]) -> String {
@@ -49,18 +19,6 @@ fn temp(name: &str, bytes: &[u8]) -> String {
     let p = dir.join(name);
     std::fs::write(&p, bytes).expect("write temp");
     p.display().to_string()
-}
-
-fn headers() -> (String, String) {
-    let text = std::fs::read_to_string(sample("webhook.headers")).expect("headers");
-    let get = |k: &str| {
-        text.lines()
-            .find_map(|l| l.strip_prefix(k))
-            .expect("header")
-            .trim_start_matches(": ")
-            .to_string()
-    };
-    (get("X-PacSpace-Signature"), get("X-PacSpace-Timestamp"))
 }
 
 fn emit_root() -> String {
@@ -87,7 +45,7 @@ fn receipt_genuine_samples_exit_0_with_findings() {
     assert_code(&o, 0);
     let text = out(&o);
     assert!(
-        text.starts_with("emit response: VERIFIED (level: verified)\n"),
+        text.starts_with("emit response: 6 check(s): 6 ok, 0 failed"),
         "{text}"
     );
     assert!(text.contains("node encoding: hex0x (detected"), "{text}");
@@ -96,19 +54,104 @@ fn receipt_genuine_samples_exit_0_with_findings() {
         "{text}"
     );
     assert!(text.contains("  ok    stored receipt:"), "{text}");
-    assert!(text.trim_end().ends_with("verdict: VERIFIED"), "{text}");
+    assert!(
+        text.contains("\nlevel: verified (your own data reproduced"),
+        "{text}"
+    );
+    assert!(
+        text.trim_end()
+            .ends_with("\nverdict: PASS (level verified reached; required verified)"),
+        "{text}"
+    );
     for (artefact, items) in [
         ("batch.json", "batch-deltas.json"),
         ("verify-answer.json", "verify-answer-deltas.json"),
     ] {
         let o = run(&["receipt", &sample(artefact), "--items", &sample(items)], b"");
         assert_code(&o, 0);
+        assert!(out(&o).contains("\nlevel: verified ("), "{artefact}: {}", out(&o));
     }
     // The webhook body is an artefact too (no signature check here); standard input works.
     let body = std::fs::read(sample("webhook.json")).unwrap();
     let o = run(&["receipt", "-", "--items", &sample("emit-delta.json")], &body);
     assert_code(&o, 0);
-    assert!(out(&o).starts_with("webhook event: VERIFIED"));
+    assert!(out(&o).starts_with("webhook event: "));
+    // --items may be the one standard input instead.
+    let delta = std::fs::read(sample("emit-delta.json")).unwrap();
+    let o = run(&["receipt", &sample("webhook.json"), "--items", "-"], &delta);
+    assert_code(&o, 0);
+}
+
+/// The levels of the bundled emit response: consistent on its own, verified
+/// with the delta that was sent, not_verified once its amount is changed.
+#[test]
+fn emit_levels_without_items_with_items_and_changed() {
+    let o = run(&["receipt", &sample("emit.json")], b"");
+    assert_code(&o, 1);
+    let t = out(&o);
+    assert!(t.contains("\nlevel: consistent ("), "{t}");
+    assert!(t.contains("\nnot checked: your own data: "), "{t}");
+    assert!(
+        t.trim_end()
+            .ends_with("verdict: FAIL (level consistent is below the required verified)"),
+        "{t}"
+    );
+    let o = run(&["receipt", "--require", "consistent", &sample("emit.json")], b"");
+    assert_code(&o, 0);
+
+    let o = run(
+        &[
+            "receipt",
+            &sample("emit.json"),
+            "--items",
+            &sample("emit-delta.json"),
+        ],
+        b"",
+    );
+    assert_code(&o, 0);
+    assert!(out(&o).contains("\nlevel: verified ("), "{}", out(&o));
+    // Nothing here was looked up on the ledger.
+    let o = run(
+        &[
+            "receipt",
+            "--require",
+            "anchored",
+            &sample("emit.json"),
+            "--items",
+            &sample("emit-delta.json"),
+        ],
+        b"",
+    );
+    assert_code(&o, 1);
+    assert!(out(&o).contains("not checked: the public ledger"), "{}", out(&o));
+
+    let text = std::fs::read_to_string(sample("emit.json")).unwrap();
+    let changed = text.replace("\"delta\": 42.5", "\"delta\": 4250");
+    assert_ne!(changed, text);
+    let o = run(
+        &["receipt", "-", "--items", &sample("emit-delta.json")],
+        changed.as_bytes(),
+    );
+    assert_code(&o, 1);
+    assert!(
+        out(&o).contains("\nlevel: not_verified (a check failed)"),
+        "{}",
+        out(&o)
+    );
+    assert!(
+        out(&o).contains("FAIL  delta: expected 42.5, found 4250"),
+        "{}",
+        out(&o)
+    );
+    // Without the delta that was sent, the changed amount cannot be seen:
+    // the receipt still agrees with itself, and that is all it says.
+    let o = run(&["receipt", "--json", "-"], changed.as_bytes());
+    assert_code(&o, 1);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (&v["verdict"], &v["level"]),
+        (&"fail".into(), &"consistent".into())
+    );
 }
 
 #[test]
@@ -125,8 +168,16 @@ fn receipt_json_output() {
     );
     assert_code(&o, 0);
     let v: Value = serde_json::from_slice(&o.stdout).expect("JSON report");
-    assert_eq!(v["verdict"], "verified");
+    assert_eq!(v["schemaVersion"], 1);
+    assert_eq!(v["verb"], "receipt");
+    assert_eq!(v["verdict"], "pass");
+    assert_eq!(v["level"], "verified");
+    assert_eq!(v["required"], "verified");
     assert_eq!(v["artefact"], "emit");
+    assert_eq!(
+        v["notChecked"],
+        serde_json::json!(["the public ledger: the root was not looked up on the ledger"])
+    );
     assert_eq!(v["nodeEncoding"], "hex0x");
     assert_eq!(v["encoding"]["finding"], "detected");
     assert_eq!(v["mappings"][0]["mapping"]["amountKey"], "delta");
@@ -151,7 +202,12 @@ fn receipt_tampered_exit_1_naming_the_check() {
     let t = out(&o);
     assert!(t.contains("  FAIL  item hash of delta 0:"), "{t}");
     assert!(t.contains("  FAIL  delta: expected 42.25, found 42.5"), "{t}");
-    assert!(t.trim_end().ends_with("verdict: NOT VERIFIED"), "{t}");
+    assert!(t.contains("\nlevel: not_verified (a check failed)\n"), "{t}");
+    assert!(
+        t.trim_end()
+            .ends_with("verdict: FAIL (level not_verified is below the required verified)"),
+        "{t}"
+    );
 
     let o = run(
         &[
@@ -174,11 +230,24 @@ fn receipt_tampered_exit_1_naming_the_check() {
     assert_eq!(failed.len(), 1);
     assert_eq!(failed[0]["name"], "stored receipt");
     assert_eq!(failed[0]["failure"]["kind"], "receiptIdMismatch");
+    assert!(failed[0]["failure"]["message"].as_str().unwrap().contains("abab"));
 
-    // Nothing checkable is not "verified" either.
-    let o = run(&["receipt", &sample("verify-answer.json")], b"");
+    // Nothing checkable is not even consistent.
+    let o = run(
+        &[
+            "receipt",
+            "--require",
+            "consistent",
+            &sample("verify-answer.json"),
+        ],
+        b"",
+    );
     assert_code(&o, 1);
-    assert!(out(&o).contains("UNVERIFIABLE"));
+    assert!(
+        out(&o).contains("\nlevel: not_verified (nothing could be checked)"),
+        "{}",
+        out(&o)
+    );
 }
 
 #[test]
@@ -194,6 +263,7 @@ fn receipt_garbage_exit_2() {
         &["receipt", &sample("emit.json"), "--items", "/nonexistent.json"],
         b"",
     ));
+    assert_bad_input(&run(&["receipt", &sample("emit.json"), "--items", "-"], b"[1,"));
     let bad_items = temp("bad-items.json", br#"[{"customerId":"c","reason":"r"}]"#);
     assert_bad_input(&run(
         &["receipt", &sample("emit.json"), "--items", &bad_items],
@@ -209,7 +279,12 @@ fn receipt_garbage_exit_2() {
 
 #[test]
 fn chain_genuine_tampered_garbage() {
+    // Receipts only agree with each other: consistent at best.
     let o = run(&["chain", &sample("chain.jsonl")], b"");
+    assert_code(&o, 1);
+    assert!(out(&o).contains("\nlevel: consistent ("), "{}", out(&o));
+    assert!(out(&o).contains("a chain is consistent at best"), "{}", out(&o));
+    let o = run(&["chain", "--require", "consistent", &sample("chain.jsonl")], b"");
     assert_code(&o, 0);
     let t = out(&o);
     assert!(
@@ -222,14 +297,14 @@ fn chain_genuine_tampered_garbage() {
     );
 
     let o = run(
-        &["chain", "--json", "-"],
+        &["chain", "--json", "--require", "consistent", "-"],
         &std::fs::read(sample("chain.jsonl")).unwrap(),
     );
     assert_code(&o, 0);
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(
-        (v["verdict"].as_str(), v["receipts"].as_u64()),
-        (Some("verified"), Some(3))
+        (v["verdict"].as_str(), v["level"].as_str(), v["receipts"].as_u64()),
+        (Some("pass"), Some("consistent"), Some(3))
     );
 
     let text = std::fs::read_to_string(sample("chain.jsonl")).unwrap();
@@ -238,195 +313,18 @@ fn chain_genuine_tampered_garbage() {
         "chain-dropped.jsonl",
         format!("{}\n{}\n", lines[0], lines[2]).as_bytes(),
     );
-    let o = run(&["chain", &dropped], b"");
+    let o = run(&["chain", "--require", "consistent", &dropped], b"");
     assert_code(&o, 1);
     assert!(out(&o).contains("FAIL  line 2: previousProofHash"), "{}", out(&o));
+    assert!(
+        out(&o).contains("\nlevel: not_verified (a check failed)"),
+        "{}",
+        out(&o)
+    );
 
     assert_bad_input(&run(
         &["chain", "-"],
         format!("{}\nnot json\n", lines[0]).as_bytes(),
     ));
     assert_bad_input(&run(&["chain", "/nonexistent.jsonl"], b""));
-}
-
-// ---- webhook ----
-
-#[test]
-fn webhook_genuine_exit_0() {
-    let (sig, ts) = headers();
-    let now = (ts.parse::<i64>().unwrap() + 60).to_string();
-    let root = emit_root();
-    let o = run(
-        &[
-            "webhook",
-            "--secret-env",
-            SECRET_VAR,
-            "--signature",
-            &sig,
-            "--timestamp",
-            &ts,
-            "--now",
-            &now,
-            "--items",
-            &sample("emit-delta.json"),
-            "--expect-receipt",
-            &root,
-            &sample("webhook.json"),
-        ],
-        b"",
-    );
-    assert_code(&o, 0);
-    let t = out(&o);
-    assert!(
-        t.contains("  ok    signature:") && t.contains("signed 60 s ago"),
-        "{t}"
-    );
-    assert!(t.contains("  ok    stored receipt:"), "{t}");
-}
-
-#[test]
-fn webhook_tampered_exit_1() {
-    let (sig, ts) = headers();
-    let body = std::fs::read(sample("webhook.json")).unwrap();
-    let stale = (ts.parse::<i64>().unwrap() + 301).to_string();
-    let o = run(
-        &[
-            "webhook",
-            "--secret-env",
-            SECRET_VAR,
-            "--signature",
-            &sig,
-            "--timestamp",
-            &ts,
-            "--now",
-            &stale,
-            "-",
-        ],
-        &body,
-    );
-    assert_code(&o, 1);
-    assert!(
-        out(&o).contains("FAIL  signature: stale timestamp"),
-        "{}",
-        out(&o)
-    );
-    // Wider tolerance accepts it.
-    let o = run(
-        &[
-            "webhook",
-            "--secret-env",
-            SECRET_VAR,
-            "--signature",
-            &sig,
-            "--timestamp",
-            &ts,
-            "--now",
-            &stale,
-            "--tolerance",
-            "400",
-            "-",
-        ],
-        &body,
-    );
-    assert_code(&o, 0);
-    // One body byte changed.
-    let mut changed = body.clone();
-    let at = changed.windows(5).position(|w| w == b"42.5,").unwrap();
-    changed[at + 3] = b'6';
-    let o = run(
-        &[
-            "webhook",
-            "--json",
-            "--secret-env",
-            SECRET_VAR,
-            "--signature",
-            &sig,
-            "--timestamp",
-            &ts,
-            "--now",
-            &ts,
-            "-",
-        ],
-        &changed,
-    );
-    assert_code(&o, 1);
-    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["checks"][0]["name"], "signature");
-    assert_eq!(v["checks"][0]["failure"]["kind"], "signature");
-    assert_eq!(v["checks"][0]["failure"]["reason"], "mismatch");
-}
-
-#[test]
-fn webhook_garbage_exit_2() {
-    let (sig, ts) = headers();
-    let w = sample("webhook.json");
-    assert_bad_input(&run(
-        &[
-            "webhook",
-            "--secret-env",
-            "PACSPACE_UNSET_VAR_X",
-            "--signature",
-            &sig,
-            "--timestamp",
-            &ts,
-            &w,
-        ],
-        b"",
-    ));
-    assert_bad_input(&run(
-        &["webhook", "--secret-env", SECRET_VAR, "--signature", &sig, &w],
-        b"",
-    ));
-    assert_bad_input(&run(
-        &[
-            "webhook",
-            "--secret-env",
-            SECRET_VAR,
-            "--signature",
-            &sig,
-            "--timestamp",
-            &ts,
-            "--now",
-            "soon",
-            &w,
-        ],
-        b"",
-    ));
-    // Genuinely signed, but not an event: bad input.
-    let body = b"[1,2,3]";
-    let mut buf = [0u8; 67];
-    let good = pacspace_proof::signature::sign_webhook(SECRET.as_bytes(), &ts, body, &mut buf).to_string();
-    let args = [
-        "webhook",
-        "--secret-env",
-        SECRET_VAR,
-        "--signature",
-        &good,
-        "--timestamp",
-        &ts,
-        "--now",
-        &ts,
-        "-",
-    ];
-    assert_bad_input(&run(&args, body));
-    // A malformed signature header is a failed check (exit 1), not bad input.
-    let args = [
-        "webhook",
-        "--secret-env",
-        SECRET_VAR,
-        "--signature",
-        "v1=00",
-        "--timestamp",
-        &ts,
-        "--now",
-        &ts,
-        "-",
-    ];
-    let o = run(&args, body);
-    assert_code(&o, 1);
-    assert!(
-        out(&o).contains("FAIL  signature: signature value 0 is not"),
-        "{}",
-        out(&o)
-    );
 }

@@ -11,6 +11,8 @@ mod canonical_json;
 mod canonical_roundtrip;
 #[path = "../../fuzz/bodies/cli_input.rs"]
 mod cli_input;
+#[path = "../../fuzz/bodies/keccak_lanes.rs"]
+mod keccak_lanes;
 #[path = "../../fuzz/bodies/prove_verify.rs"]
 mod prove_verify;
 #[path = "../../fuzz/bodies/receipts.rs"]
@@ -30,15 +32,15 @@ mod reference;
 #[path = "../src/cli.rs"]
 #[allow(dead_code)]
 mod cli;
-#[path = "../src/fetch_cmd.rs"]
-#[allow(dead_code)]
-mod fetch_cmd;
 #[path = "../src/input.rs"]
 #[allow(dead_code)]
 mod input;
-#[path = "../src/receipt_cmds.rs"]
+#[path = "../src/output.rs"]
 #[allow(dead_code)]
-mod receipt_cmds;
+mod output;
+#[path = "../src/verbs/mod.rs"]
+#[allow(dead_code)]
+mod verbs;
 
 fn files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -106,4 +108,9 @@ fn webhook_signature_corpus() {
 #[test]
 fn cli_input_corpus() {
     replay("cli_input", cli_input::run);
+}
+
+#[test]
+fn keccak_lanes_corpus() {
+    replay("keccak_lanes", keccak_lanes::run);
 }

@@ -9,15 +9,15 @@ use libfuzzer_sys::fuzz_target;
 #[path = "../../cli/src/cli.rs"]
 #[allow(dead_code)]
 mod cli;
-#[path = "../../cli/src/fetch_cmd.rs"]
-#[allow(dead_code)]
-mod fetch_cmd;
 #[path = "../../cli/src/input.rs"]
 #[allow(dead_code)]
 mod input;
-#[path = "../../cli/src/receipt_cmds.rs"]
+#[path = "../../cli/src/output.rs"]
 #[allow(dead_code)]
-mod receipt_cmds;
+mod output;
+#[path = "../../cli/src/verbs/mod.rs"]
+#[allow(dead_code)]
+mod verbs;
 
 #[path = "../bodies/cli_input.rs"]
 mod body;

@@ -211,10 +211,10 @@ impl<'a> Checker<'a> {
             }
             let offset = self.pos;
             let key = self.string()?;
-            if let Some(prev) = previous {
-                if utf16_units(prev).cmp(utf16_units(key)) != core::cmp::Ordering::Less {
-                    return Err(CanonicalTextError::KeyOrder { offset });
-                }
+            if let Some(prev) = previous
+                && utf16_units(prev).cmp(utf16_units(key)) != core::cmp::Ordering::Less
+            {
+                return Err(CanonicalTextError::KeyOrder { offset });
             }
             previous = Some(key);
             if self.peek()? != b':' {

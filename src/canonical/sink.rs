@@ -53,6 +53,19 @@ impl KeccakSink {
     pub fn finish(self) -> Hash32 {
         self.0.finalize()
     }
+
+    /// The SHA3-256 digest of everything written (padding `0x06` in place
+    /// of Keccak's `0x01`): for near-miss diagnostics, never a verdict.
+    ///
+    /// ```
+    /// use pacspace_proof::canonical::{KeccakSink, Sink};
+    /// let mut s = KeccakSink::new();
+    /// s.write(b"abc");
+    /// assert_eq!(s.finish_sha3(), pacspace_proof::hashing::sha3_256(b"abc"));
+    /// ```
+    pub fn finish_sha3(self) -> Hash32 {
+        self.0.finalize_padded(crate::hashing::sponge::SHA3_PAD)
+    }
 }
 
 impl Sink for KeccakSink {

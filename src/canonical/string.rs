@@ -14,7 +14,22 @@ use crate::hashing::hash32::hex_digit;
 /// ```
 pub fn write_string<S: Sink + ?Sized>(sink: &mut S, s: &str) {
     sink.write(b"\"");
+    write_string_content(sink, s);
+    sink.write(b"\"");
+}
+
+/// The escaped characters of `s`, without the quotes.
+pub(crate) fn write_string_content<S: Sink + ?Sized>(sink: &mut S, s: &str) {
     let bytes = s.as_bytes();
+    // Most strings need no escape: one pass without early exit, which the
+    // compiler vectorises, then the text in one write.
+    let plain = !bytes
+        .iter()
+        .fold(false, |found, &b| found | (b < 0x20) | (b == b'"') | (b == b'\\'));
+    if plain {
+        sink.write(bytes);
+        return;
+    }
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
         let escape: &[u8] = match b {
@@ -41,5 +56,4 @@ pub fn write_string<S: Sink + ?Sized>(sink: &mut S, s: &str) {
     if let Some(run) = bytes.get(start..) {
         sink.write(run);
     }
-    sink.write(b"\"");
 }

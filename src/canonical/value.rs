@@ -22,6 +22,12 @@ pub enum CanonicalError {
         /// The limit.
         limit: usize,
     },
+    /// A string holds a lone surrogate, which RFC 8785 refuses
+    /// ([`Strings::Refuse`](crate::canonical::Strings::Refuse)).
+    LoneSurrogate {
+        /// The surrogate code unit.
+        code_unit: u16,
+    },
 }
 
 impl fmt::Display for CanonicalError {
@@ -30,6 +36,10 @@ impl fmt::Display for CanonicalError {
             CanonicalError::Json(msg) => write!(f, "not valid JSON: {msg}"),
             CanonicalError::Number(e) => e.fmt(f),
             CanonicalError::TooDeep { limit } => write!(f, "nesting deeper than {limit} levels"),
+            CanonicalError::LoneSurrogate { code_unit } => write!(
+                f,
+                "a string holds the lone surrogate \\u{code_unit:04x}, which RFC 8785 refuses (JSON.stringify escapes it: strings \"js\")"
+            ),
         }
     }
 }

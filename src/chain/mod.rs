@@ -10,8 +10,13 @@
 //! assert_eq!(chain.finish().lines, 1);
 //! ```
 
+pub(crate) mod cache;
+#[cfg(feature = "std")]
+pub(crate) mod chunks;
+pub(crate) mod hex;
 #[cfg(feature = "std")]
 mod jsonl;
+pub(crate) mod line;
 mod verifier;
 
 #[cfg(feature = "std")]

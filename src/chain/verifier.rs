@@ -2,22 +2,26 @@
 //! each `previousProofHash` is the `proofHash` before it (SPEC section 6).
 //!
 //! Streaming: receipts are pushed one at a time and only the previous
-//! `proofHash`, counters and the first [`MAX_REPORTED_FAILURES`] failures are
-//! kept, so a million-line JSONL export runs in constant memory.
+//! `proofHash`, counters, the first [`MAX_REPORTED_FAILURES`] failures and a
+//! small cache of recent batches are kept, so a million-line JSONL export
+//! runs in constant memory. The node encoding is detected once (on the first
+//! receipt with two or more item hashes) and then tried first; a batch's root
+//! is computed once for all the webhooks that repeat its item hashes.
 //!
 //! The start of the chain: the first receipt's `previousProofHash` may be
 //! `null`, absent or the zero hash (the tenant's first receipt), or any other
 //! id (the export starts mid-chain: that link cannot be checked and is
 //! reported as the chain's starting point).
 
+use super::cache::{RootCache, RootEval};
+use super::line::{ProofFact, fact_of_proof, parse_chain_line};
 use crate::receipt::wire::{ReceiptId, WebhookProof};
-use crate::receipt::{Failure, Verdict, detect_encoding};
-use crate::{Hash32, Level, NodeEncoding, items_root};
+use crate::receipt::{Failure, Verdict};
+use crate::{Hash32, Level, NodeEncoding};
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt;
 use serde::Serialize;
-use serde_json::Value;
 
 /// At most this many failures are kept in a [`ChainReport`]; the rest are counted.
 pub const MAX_REPORTED_FAILURES: usize = 100;
@@ -199,20 +203,7 @@ pub struct ChainVerifier {
     opaque: u64,
     failure_count: u64,
     failures: Vec<LineFailure>,
-}
-
-/// The proof object in one JSONL line: a webhook event, `{data: {proof}}`,
-/// `{proof}` or the proof itself.
-fn proof_value(mut v: Value) -> Option<Value> {
-    if v.get("proofHash").is_some() {
-        return Some(v);
-    }
-    if let Some(p) = v.get_mut("proof") {
-        return Some(p.take());
-    }
-    v.get_mut("data")
-        .and_then(|d| d.get_mut("proof"))
-        .map(Value::take)
+    cache: RootCache,
 }
 
 impl ChainVerifier {
@@ -238,17 +229,22 @@ impl ChainVerifier {
         if line.iter().all(u8::is_ascii_whitespace) {
             return Ok(());
         }
-        let v: Value = serde_json::from_slice(line).map_err(|e| ChainInputError::Json {
-            line: line_no,
-            message: e.to_string(),
-        })?;
-        let p = proof_value(v).ok_or(ChainInputError::NoProof { line: line_no })?;
-        let proof: WebhookProof = serde_json::from_value(p).map_err(|e| ChainInputError::Json {
-            line: line_no,
-            message: e.to_string(),
-        })?;
-        self.push_proof(&proof);
+        let hint = self.encoding;
+        let fact = parse_chain_line(line, line_no, &mut self.cache, hint)?;
+        self.apply(&fact);
         Ok(())
+    }
+
+    /// The encoding detected so far: the one tried first on the next receipt.
+    #[cfg(feature = "parallel")]
+    pub(super) fn encoding_hint(&self) -> Option<NodeEncoding> {
+        self.encoding
+    }
+
+    /// Counts one line read elsewhere (blank or parsed in parallel).
+    #[cfg(feature = "parallel")]
+    pub(super) fn count_line(&mut self) {
+        self.lines += 1;
     }
 
     fn fail(&mut self, failure: Failure) {
@@ -277,47 +273,43 @@ impl ChainVerifier {
     /// assert_eq!(v.finish().failure_count, 1);
     /// ```
     pub fn push_proof(&mut self, proof: &WebhookProof) {
+        let fact = fact_of_proof(proof, &mut self.cache, self.encoding);
+        self.apply(&fact);
+    }
+
+    /// Checks one receipt, read by [`parse_chain_line`], counted on the current line.
+    pub(super) fn apply(&mut self, fact: &ProofFact) {
         self.receipts += 1;
         let line = self.lines;
-        if !proof.item_hashes.contains(&proof.content_hash) {
+        if fact.content_at.is_none() {
             self.fail(Failure::ContentHashNotInItemHashes {
-                content_hash: proof.content_hash,
-                searched: proof.item_hashes.len(),
+                content_hash: fact.content_hash,
+                searched: fact.item_count,
             });
         }
-        match &proof.proof_hash {
-            ReceiptId::Root(root) => match detect_encoding(&proof.item_hashes, root) {
-                crate::receipt::EncodingFinding::Detected(e) => match self.encoding {
-                    None => self.encoding = Some(e),
-                    Some(first) if first != e => self.fail(Failure::EncodingChanged {
-                        line,
-                        first,
-                        found: e,
-                    }),
-                    Some(_) => {}
-                },
-                _ if proof.item_hashes.is_empty() => self.fail(Failure::EmptyItemHashes),
-                finding => {
-                    let enc = self.encoding.unwrap_or_default();
-                    let computed = items_root(&proof.item_hashes, enc);
-                    if matches!(finding, crate::receipt::EncodingFinding::Undecidable { .. })
-                        && computed == *root
-                    {
-                        self.undecidable += 1;
-                    } else {
-                        self.fail(Failure::RootMismatch {
-                            field: "proofHash".into(),
-                            claimed: *root,
-                            computed,
-                        });
-                    }
-                }
+        match (&fact.proof_hash, fact.eval) {
+            (ReceiptId::Root(_), Some(RootEval::Matched(e))) => match self.encoding {
+                None => self.encoding = Some(e),
+                Some(first) if first != e => self.fail(Failure::EncodingChanged {
+                    line,
+                    first,
+                    found: e,
+                }),
+                Some(_) => {}
             },
-            ReceiptId::Opaque(_) => self.opaque += 1,
+            (ReceiptId::Root(_), Some(RootEval::Empty)) => self.fail(Failure::EmptyItemHashes),
+            (ReceiptId::Root(_), Some(RootEval::Single { equal: true, .. })) => self.undecidable += 1,
+            (ReceiptId::Root(root), Some(eval)) => self.fail(Failure::RootMismatch {
+                field: "proofHash".into(),
+                claimed: *root,
+                computed: eval.computed(self.encoding.unwrap_or_default()),
+            }),
+            (ReceiptId::Root(_), None) | (ReceiptId::Opaque(_), _) => self.opaque += 1,
         }
+        let proof = fact;
         match self.previous.take() {
             None => {
-                self.start = Some(match &proof.previous_proof_hash {
+                self.start = Some(match &proof.previous {
                     None => ChainStart::NullOrAbsent,
                     Some(ReceiptId::Root(h)) if *h == Hash32::ZERO => ChainStart::Zero,
                     Some(other) => ChainStart::MidChain(other.clone()),
@@ -325,11 +317,11 @@ impl ChainVerifier {
                 self.first = Some(proof.proof_hash.clone());
             }
             Some(prev) => {
-                if proof.previous_proof_hash.as_ref() != Some(&prev) {
+                if proof.previous.as_ref() != Some(&prev) {
                     self.fail(Failure::ChainBreak {
                         line,
                         expected: prev,
-                        found: proof.previous_proof_hash.clone(),
+                        found: proof.previous.clone(),
                     });
                 }
             }

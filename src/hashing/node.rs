@@ -3,6 +3,7 @@
 use crate::hashing::keccak::{ITEM_PREFIX, NODE_PREFIX};
 use crate::hashing::sponge::{
     BufferedKeccak256, Keccak256, RATE, State, hash_padded, hash_prefixed_pair, lanes_of, pad_template,
+    prefixed_pair_state,
 };
 use crate::{Hash32, NodeEncoding};
 
@@ -114,6 +115,34 @@ pub fn node_hash(encoding: NodeEncoding, left: &Hash32, right: &Hash32) -> Hash3
             write_hex_into(left, &mut buf[17..81]);
             write_hex_into(right, &mut buf[81..145]);
             hash_padded(&buf)
+        }
+    }
+}
+
+/// The state a `bytes` node leaves before its one permutation: prefix,
+/// children and padding absorbed (for the multi-lane joins).
+#[inline]
+pub(crate) fn bytes_node_state(left: &Hash32, right: &Hash32) -> State {
+    prefixed_pair_state(&BYTES_STATE, &left.0, &right.0)
+}
+
+/// The two padded rate blocks of a `hex0x` or `hex` node (for `bytes`,
+/// which fits one block, the `hex` layout; callers use
+/// [`bytes_node_state`]).
+#[inline]
+pub(crate) fn hex_node_blocks(encoding: NodeEncoding, left: &Hash32, right: &Hash32) -> [u8; 2 * RATE] {
+    match encoding {
+        NodeEncoding::Hex0x => {
+            let mut buf = HEX0X_TEMPLATE;
+            write_hex_into(left, &mut buf[19..83]);
+            write_hex_into(right, &mut buf[85..149]);
+            buf
+        }
+        NodeEncoding::Hex | NodeEncoding::Bytes => {
+            let mut buf = HEX_TEMPLATE;
+            write_hex_into(left, &mut buf[17..81]);
+            write_hex_into(right, &mut buf[81..145]);
+            buf
         }
     }
 }

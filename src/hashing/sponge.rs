@@ -1,5 +1,6 @@
 //! Keccak-256 (original padding `0x01`) as a sponge over the Keccak-f\[1600\]
-//! permutation of the `keccak` crate.
+//! permutation of the `keccak` crate; the streaming paths also finish with
+//! SHA3-256's padding (`0x06`), for near-miss diagnostics only.
 //!
 //! Three paths:
 //! - [`Keccak256`], a streaming hasher XORing input straight into the state
@@ -21,6 +22,13 @@ use crate::Hash32;
 /// Rate of Keccak-256 in bytes: (1600 − 2·256) / 8.
 pub(crate) const RATE: usize = 136;
 
+/// The first padding byte of Keccak-256 (the original Keccak submission, as
+/// Ethereum and the service use it).
+pub(crate) const KECCAK_PAD: u8 = 0x01;
+/// The first padding byte of SHA3-256 (FIPS 202: domain bits `01`, then the
+/// `1` of pad10*1). Same permutation and rate; only this byte differs.
+pub(crate) const SHA3_PAD: u8 = 0x06;
+
 /// The Keccak state: 25 lanes of 64 bits.
 pub(crate) type State = [u64; 25];
 
@@ -29,19 +37,24 @@ fn permute(state: &mut State) {
     keccak::Keccak::new().with_f1600(|f1600| f1600(state));
 }
 
-/// XORs one full rate block into the state (little-endian lanes), then permutes.
+/// XORs one full rate block into the state (little-endian lanes).
+#[inline]
+pub(crate) fn xor_block(state: &mut State, block: &[u8; RATE]) {
+    for (lane, word) in state.iter_mut().zip(block.as_chunks::<8>().0) {
+        *lane ^= u64::from_le_bytes(*word);
+    }
+}
+
+/// XORs one full rate block into the state, then permutes.
 #[inline]
 fn absorb_block(state: &mut State, block: &[u8; RATE]) {
-    for (lane, bytes) in state.iter_mut().zip(block.chunks_exact(8)) {
-        let word = <[u8; 8]>::try_from(bytes).unwrap_or_default();
-        *lane ^= u64::from_le_bytes(word);
-    }
+    xor_block(state, block);
     permute(state);
 }
 
 /// The first 32 bytes of the state: the Keccak-256 digest.
 #[inline]
-fn squeeze(state: &State) -> Hash32 {
+pub(crate) fn squeeze(state: &State) -> Hash32 {
     let mut out = [0u8; 32];
     for (chunk, lane) in out.chunks_exact_mut(8).zip(state) {
         chunk.copy_from_slice(&lane.to_le_bytes());
@@ -122,7 +135,7 @@ impl Keccak256 {
     /// Absorbs `data`.
     pub(crate) fn update(&mut self, mut data: &[u8]) {
         // Up to the next lane boundary byte by byte (RATE is a multiple of 8).
-        while self.filled % 8 != 0 {
+        while !self.filled.is_multiple_of(8) {
             let Some((&b, rest)) = data.split_first() else {
                 return;
             };
@@ -154,8 +167,14 @@ impl Keccak256 {
     }
 
     /// Pads, permutes and returns the digest.
-    pub(crate) fn finalize(mut self) -> Hash32 {
-        xor_byte(&mut self.state, self.filled, 0x01);
+    pub(crate) fn finalize(self) -> Hash32 {
+        self.finalize_padded(KECCAK_PAD)
+    }
+
+    /// Pads with first byte `pad` ([`KECCAK_PAD`] or [`SHA3_PAD`]), permutes
+    /// and returns the digest.
+    pub(crate) fn finalize_padded(mut self, pad: u8) -> Hash32 {
+        xor_byte(&mut self.state, self.filled, pad);
         xor_byte(&mut self.state, RATE - 1, 0x80);
         permute(&mut self.state);
         squeeze(&self.state)
@@ -225,12 +244,18 @@ impl BufferedKeccak256 {
     }
 
     /// Pads, permutes and returns the digest.
-    pub(crate) fn finalize(mut self) -> Hash32 {
+    pub(crate) fn finalize(self) -> Hash32 {
+        self.finalize_padded(KECCAK_PAD)
+    }
+
+    /// Pads with first byte `pad` ([`KECCAK_PAD`] or [`SHA3_PAD`]), permutes
+    /// and returns the digest.
+    pub(crate) fn finalize_padded(mut self, pad: u8) -> Hash32 {
         if let Some(tail) = self.block.get_mut(self.filled..) {
             tail.fill(0);
         }
         if let Some(first) = self.block.get_mut(self.filled) {
-            *first ^= 0x01;
+            *first ^= pad;
         }
         if let Some(last) = self.block.last_mut() {
             *last ^= 0x80;
@@ -247,6 +272,15 @@ impl BufferedKeccak256 {
 /// takes word `k` shifted up a byte and the top byte of word `k − 1`.
 #[inline]
 pub(crate) fn hash_prefixed_pair(init: &State, left: &[u8; 32], right: &[u8; 32]) -> Hash32 {
+    let mut state = prefixed_pair_state(init, left, right);
+    permute(&mut state);
+    squeeze(&state)
+}
+
+/// The state [`hash_prefixed_pair`] permutes: `init` with the children
+/// XORed into lanes 2 to 10.
+#[inline]
+pub(crate) fn prefixed_pair_state(init: &State, left: &[u8; 32], right: &[u8; 32]) -> State {
     let mut words = [0u64; 8];
     for (w, chunk) in words
         .iter_mut()
@@ -263,8 +297,7 @@ pub(crate) fn hash_prefixed_pair(init: &State, left: &[u8; 32], right: &[u8; 32]
     if let Some(lane) = state.get_mut(10) {
         *lane ^= carry;
     }
-    permute(&mut state);
-    squeeze(&state)
+    state
 }
 
 /// The lanes of a one-block template (the state after absorbing it,
@@ -313,6 +346,25 @@ mod tests {
                 buffered.update(&[]);
             }
             assert_eq!(buffered.finalize(), reference(msg), "len {len} buffered");
+        }
+    }
+
+    #[test]
+    fn sha3_padding_matches_the_sha3_crate() {
+        use sha3::Sha3_256;
+        let data: std::vec::Vec<u8> = (0..2 * RATE + 9).map(|i| (i * 7 + 3) as u8).collect();
+        for len in 0..data.len() {
+            let msg = &data[..len];
+            let mut want = Hash32::ZERO;
+            want.0.copy_from_slice(&Sha3_256::digest(msg));
+            let mut streamed = Keccak256::new();
+            streamed.update(msg);
+            assert_eq!(streamed.finalize_padded(SHA3_PAD), want, "len {len}");
+            let mut buffered = BufferedKeccak256::new();
+            for chunk in msg.chunks(1 + len % 29) {
+                buffered.update(chunk);
+            }
+            assert_eq!(buffered.finalize_padded(SHA3_PAD), want, "len {len} buffered");
         }
     }
 

@@ -4,7 +4,8 @@
 use crate::Hash32;
 use crate::canonical::number::{NumberError, write_number};
 use crate::canonical::string::write_string;
-use crate::canonical::{CanonicalStr, KeccakSink, Sink};
+use crate::canonical::{CanonicalOptions, CanonicalStr, KeccakSink, Sink};
+use crate::item::AdjustsField;
 
 /// Which key carries the amount in the hashed item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -28,7 +29,10 @@ pub enum ReferenceIdAbsent {
 
 /// The mapping from a submitted delta to the object that is hashed. The
 /// default is the documented reading; [`ItemMapping::ALL`] lists every
-/// documented variant so a receipt can say which one reproduced its hash.
+/// documented variant and [`ItemMapping::VARIANTS`] adds the readings a
+/// TypeScript service could produce (SPEC section 9: `adjusts` included, the
+/// JavaScript canonical options), so a receipt can say which one reproduced
+/// its hash.
 ///
 /// ```
 /// use pacspace_proof::ItemMapping;
@@ -36,7 +40,8 @@ pub enum ReferenceIdAbsent {
 /// assert_eq!(ItemMapping::default().amount_key, AmountKey::Delta);
 /// assert_eq!(ItemMapping::ALL.len(), 4);
 /// assert_eq!(ItemMapping::ALL[0], ItemMapping::default());
-/// assert_eq!(ItemMapping::default().to_string(), "amount key \"delta\", absent referenceId omitted");
+/// assert_eq!(ItemMapping::default().to_string(),
+///            "amount key \"delta\", absent referenceId omitted, adjusts omitted, key order code-units, strings refuse");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ItemMapping {
@@ -44,28 +49,36 @@ pub struct ItemMapping {
     pub amount_key: AmountKey,
     /// Treatment of an absent `referenceId`.
     pub absent_reference: ReferenceIdAbsent,
+    /// Whether an `adjusts` sent with the delta is part of the item.
+    pub adjusts: AdjustsField,
+    /// How the item is written canonically (RFC 8785 by default).
+    pub canonical: CanonicalOptions,
 }
 
 impl ItemMapping {
-    /// Every documented mapping, the default first.
+    /// Every documented mapping (RFC 8785, no `adjusts`), the default first.
     pub const ALL: [ItemMapping; 4] = [
-        ItemMapping {
-            amount_key: AmountKey::Delta,
-            absent_reference: ReferenceIdAbsent::Omit,
-        },
-        ItemMapping {
-            amount_key: AmountKey::Delta,
-            absent_reference: ReferenceIdAbsent::Null,
-        },
-        ItemMapping {
-            amount_key: AmountKey::Amount,
-            absent_reference: ReferenceIdAbsent::Omit,
-        },
-        ItemMapping {
-            amount_key: AmountKey::Amount,
-            absent_reference: ReferenceIdAbsent::Null,
-        },
+        ItemMapping::documented(AmountKey::Delta, ReferenceIdAbsent::Omit),
+        ItemMapping::documented(AmountKey::Delta, ReferenceIdAbsent::Null),
+        ItemMapping::documented(AmountKey::Amount, ReferenceIdAbsent::Omit),
+        ItemMapping::documented(AmountKey::Amount, ReferenceIdAbsent::Null),
     ];
+
+    /// The documented mapping with this amount key and absent-referenceId rule.
+    ///
+    /// ```
+    /// use pacspace_proof::ItemMapping;
+    /// use pacspace_proof::item::{AmountKey, ReferenceIdAbsent};
+    /// assert_eq!(ItemMapping::documented(AmountKey::Delta, ReferenceIdAbsent::Omit), ItemMapping::default());
+    /// ```
+    pub const fn documented(amount_key: AmountKey, absent_reference: ReferenceIdAbsent) -> Self {
+        ItemMapping {
+            amount_key,
+            absent_reference,
+            adjusts: AdjustsField::Omit,
+            canonical: CanonicalOptions::RFC8785,
+        }
+    }
 }
 
 impl core::fmt::Display for ItemMapping {
@@ -78,7 +91,11 @@ impl core::fmt::Display for ItemMapping {
             ReferenceIdAbsent::Omit => "omitted",
             ReferenceIdAbsent::Null => "null",
         };
-        write!(f, "amount key \"{key}\", absent referenceId {absent}")
+        write!(
+            f,
+            "amount key \"{key}\", absent referenceId {absent}, adjusts {}, {}",
+            self.adjusts, self.canonical
+        )
     }
 }
 
@@ -88,6 +105,11 @@ impl core::fmt::Display for ItemMapping {
 /// [`CanonicalStr`] was made (produce it with `canonical_json` under the
 /// `alloc` feature, or hold it already canonical). Server timestamps are never
 /// part of the item.
+///
+/// This typed path writes RFC 8785 only and holds no `adjusts`: a mapping's
+/// `adjusts` and `canonical` fields change nothing here (its strings cannot
+/// hold lone surrogates and its keys are not array indices). The variants
+/// that need them are hashed by `receipt::SubmittedDelta` (feature `alloc`).
 ///
 /// ```
 /// use pacspace_proof::{DeltaItem, ItemMapping};
@@ -120,7 +142,7 @@ impl DeltaItem<'_> {
     /// use pacspace_proof::canonical::CanonicalStr;
     /// use pacspace_proof::item::{AmountKey, ReferenceIdAbsent};
     /// let d = DeltaItem { customer_id: "c", amount: -1.0, reason: "r", reference_id: None, metadata: Some(CanonicalStr::new(r#"{"k":1}"#).unwrap()) };
-    /// let m = ItemMapping { amount_key: AmountKey::Amount, absent_reference: ReferenceIdAbsent::Null };
+    /// let m = ItemMapping::documented(AmountKey::Amount, ReferenceIdAbsent::Null);
     /// let mut text = Vec::new();
     /// d.write_canonical(&mut text, m).unwrap();
     /// assert_eq!(text, br#"{"amount":-1,"customerId":"c","metadata":{"k":1},"reason":"r","referenceId":null}"#);

@@ -237,11 +237,8 @@ pub fn verify_receipt_json(
 ) -> Result<Report, WireError> {
     let artefact = Artefact::from_json(artefact_json)?;
     let submitted = match submitted_json {
-        Some(text) => {
-            let v: Value = serde_json::from_str(text)
-                .map_err(|e| WireError::Deltas(DeltaInputError::Json(e.to_string())))?;
-            SubmittedDelta::list_from_value(&v)?
-        }
+        // Read as `JSON.parse` reads: lone surrogates are kept for the variants.
+        Some(text) => SubmittedDelta::list_from_json(text)?,
         None => alloc::vec::Vec::new(),
     };
     Ok(artefact.verify(&submitted, expected_receipt))

@@ -42,7 +42,8 @@ pub(crate) fn check_echo(
         if c == submitted.customer_id {
             report.pass_on(Basis::OwnField, &field, format!("{c:?} as submitted"));
         } else {
-            report.fail(
+            report.fail_on(
+                Basis::OwnField,
                 &field,
                 Failure::FieldMismatch {
                     field: field.clone(),
@@ -57,7 +58,8 @@ pub(crate) fn check_echo(
         if a == submitted.amount {
             report.pass_on(Basis::OwnField, &field, format!("{a} as submitted"));
         } else {
-            report.fail(
+            report.fail_on(
+                Basis::OwnField,
                 &field,
                 Failure::FieldMismatch {
                     field: field.clone(),
@@ -98,13 +100,21 @@ pub(crate) fn check_item_hash(
             let expected = submitted
                 .item_hash(crate::ItemMapping::default())
                 .unwrap_or_default();
-            report.fail(
+            report.fail_on(
+                basis,
                 field,
                 Failure::ItemHashMismatch {
                     field: field.into(),
                     expected,
                     found: *found,
                 },
+            );
+            crate::receipt::near_miss::item_near_miss(
+                report,
+                item,
+                submitted,
+                |h| h == found,
+                &format!("{field} {found}"),
             );
             false
         }

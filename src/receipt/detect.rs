@@ -2,6 +2,7 @@
 //! `itemHashes` (n ≥ 2) and its root decides which encoding the service uses.
 
 use crate::receipt::common::opaque_why;
+use crate::receipt::near_miss::root_near_miss;
 use crate::receipt::wire::ReceiptId;
 use crate::receipt::{Basis, EncodingFinding, Failure, Report};
 use crate::{Hash32, NodeEncoding, items_root};
@@ -77,11 +78,11 @@ pub(crate) fn check_root_claims(
     };
     if n >= 2 {
         for claim in claims {
-            if let Some(root) = claim.id.root() {
-                if let found @ EncodingFinding::Detected(_) = detect_encoding(leaves, &root) {
-                    finding = found;
-                    break;
-                }
+            if let Some(root) = claim.id.root()
+                && let found @ EncodingFinding::Detected(_) = detect_encoding(leaves, &root)
+            {
+                finding = found;
+                break;
             }
         }
     }
@@ -94,6 +95,7 @@ pub(crate) fn check_root_claims(
     }
     let enc = report.node_encoding;
     let root = items_root(leaves, enc);
+    let mut diagnosed: alloc::vec::Vec<Hash32> = alloc::vec::Vec::new();
     for claim in claims {
         match claim.id {
             ReceiptId::Root(h) if *h == root => {
@@ -107,21 +109,27 @@ pub(crate) fn check_root_claims(
                     format!("{h} is the root of the {n} itemHash(es) {how}"),
                 );
             }
-            ReceiptId::Root(h) => report.fail(
-                claim.field,
-                match claim.kind {
-                    ClaimKind::Root => Failure::RootMismatch {
-                        field: claim.field.into(),
-                        claimed: *h,
-                        computed: root,
+            ReceiptId::Root(h) => {
+                report.fail(
+                    claim.field,
+                    match claim.kind {
+                        ClaimKind::Root => Failure::RootMismatch {
+                            field: claim.field.into(),
+                            claimed: *h,
+                            computed: root,
+                        },
+                        ClaimKind::Id => Failure::ReceiptIdMismatch {
+                            field: claim.field.into(),
+                            expected: root,
+                            found: claim.id.clone(),
+                        },
                     },
-                    ClaimKind::Id => Failure::ReceiptIdMismatch {
-                        field: claim.field.into(),
-                        expected: root,
-                        found: claim.id.clone(),
-                    },
-                },
-            ),
+                );
+                if finding == EncodingFinding::NoneReproduced && !diagnosed.contains(h) {
+                    root_near_miss(report, leaves, h, claim.field);
+                    diagnosed.push(*h);
+                }
+            }
             ReceiptId::Opaque(s) => report.not_checkable(claim.field, opaque_why(claim.field, s)),
         }
     }
@@ -146,22 +154,23 @@ pub(crate) fn check_stored(report: &mut Report, stored: &Hash32, leaves: &[Hash3
         );
         return;
     }
-    if !matches!(report.encoding, EncodingFinding::Detected(_)) {
-        if let EncodingFinding::Detected(e) = detect_encoding(leaves, stored) {
-            report.encoding = EncodingFinding::Detected(e);
-            report.node_encoding = e;
-            report.pass_on(
-                Basis::OwnReceipt,
-                NAME,
-                format!(
-                    "{stored} is the root of the {} itemHashes under node encoding {e}",
-                    leaves.len()
-                ),
-            );
-            return;
-        }
+    if !matches!(report.encoding, EncodingFinding::Detected(_))
+        && let EncodingFinding::Detected(e) = detect_encoding(leaves, stored)
+    {
+        report.encoding = EncodingFinding::Detected(e);
+        report.node_encoding = e;
+        report.pass_on(
+            Basis::OwnReceipt,
+            NAME,
+            format!(
+                "{stored} is the root of the {} itemHashes under node encoding {e}",
+                leaves.len()
+            ),
+        );
+        return;
     }
-    report.fail(
+    report.fail_on(
+        Basis::OwnReceipt,
         NAME,
         Failure::ReceiptIdMismatch {
             field: NAME.into(),
@@ -169,4 +178,7 @@ pub(crate) fn check_stored(report: &mut Report, stored: &Hash32, leaves: &[Hash3
             found: ReceiptId::Root(root),
         },
     );
+    if !matches!(report.encoding, EncodingFinding::Detected(_)) {
+        root_near_miss(report, leaves, stored, NAME);
+    }
 }

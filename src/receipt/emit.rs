@@ -80,13 +80,21 @@ pub fn verify_emit(
                     item: i,
                     mapping: None,
                 });
-                r.fail(
+                r.fail_on(
+                    Basis::OwnItem,
                     &name,
                     Failure::ItemHashNotFound {
                         item: i,
                         computed: s.item_hash(Default::default()).unwrap_or_default(),
                         searched: d.item_hashes.len(),
                     },
+                );
+                crate::receipt::near_miss::item_near_miss(
+                    &mut r,
+                    i,
+                    s,
+                    |h| d.item_hashes.contains(h),
+                    "among the itemHashes",
                 );
             }
         }

@@ -112,6 +112,14 @@ pub enum Failure {
     },
     /// The webhook signature is not accepted.
     Signature(SignatureError),
+    /// The public ledger holds evidence against the anchor (root absent,
+    /// transaction failed or unknown, sources disagree, too early).
+    NotAnchored {
+        /// The transaction looked up.
+        tx: String,
+        /// The ledger checks that failed, in words.
+        reason: String,
+    },
 }
 
 impl fmt::Display for Failure {
@@ -191,6 +199,7 @@ impl fmt::Display for Failure {
                 "line {line}: root reproduced under node encoding {found}, but earlier receipts use {first}"
             ),
             Failure::Signature(e) => e.fmt(f),
+            Failure::NotAnchored { tx, reason } => write!(f, "not anchored in transaction {tx}: {reason}"),
         }
     }
 }

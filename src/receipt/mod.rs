@@ -19,20 +19,24 @@
 //! assert_eq!(report.verdict(), Verdict::Verified);
 //! ```
 
+mod anchor;
 mod artefact;
 mod batch;
 mod check;
 mod common;
+mod delta_item;
 mod detect;
 mod emit;
 mod failure;
 mod mapping;
+mod near_miss;
 mod report;
 mod status;
 mod verify_answer;
 mod webhook;
 pub mod wire;
 
+pub use anchor::AnchorHint;
 pub use artefact::{Artefact, WireError, verify_receipt_json};
 pub use batch::verify_batch;
 pub use check::{Basis, Check, EncodingFinding, MappingFinding, Outcome, Verdict};
@@ -40,6 +44,7 @@ pub use detect::detect_encoding;
 pub use emit::verify_emit;
 pub use failure::Failure;
 pub use mapping::{DeltaInputError, SubmittedDelta, detect_list_root, find_mapping};
+pub use near_miss::DIAGNOSTIC;
 pub use report::{ArtefactKind, Report};
 pub use status::verify_delta_status;
 pub use verify_answer::verify_public_answer;

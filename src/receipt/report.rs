@@ -170,9 +170,23 @@ impl Report {
     /// assert!(!r.is_verified());
     /// ```
     pub fn fail(&mut self, name: &str, failure: Failure) {
+        self.fail_on(Basis::Artefact, name, failure);
+    }
+
+    /// Records a failed check of what `basis` names (the user's delta, a
+    /// stored receiptId, the ledger, …).
+    ///
+    /// ```
+    /// use pacspace_proof::Report;
+    /// use pacspace_proof::receipt::{ArtefactKind, Basis, Failure};
+    /// let mut r = Report::new(ArtefactKind::Emit);
+    /// r.fail_on(Basis::OwnReceipt, "stored receipt", Failure::EmptyItemHashes);
+    /// assert_eq!(r.checks[0].basis, Basis::OwnReceipt);
+    /// ```
+    pub fn fail_on(&mut self, basis: Basis, name: &str, failure: Failure) {
         self.checks.push(Check {
             name: name.into(),
-            basis: Basis::Artefact,
+            basis,
             outcome: Outcome::Fail { failure },
         });
     }
@@ -185,9 +199,22 @@ impl Report {
     /// assert_eq!(r.verdict(), pacspace_proof::Verdict::Unverifiable);
     /// ```
     pub fn not_checkable(&mut self, name: &str, why: String) {
+        self.not_checkable_on(Basis::Artefact, name, why);
+    }
+
+    /// Records a check of what `basis` names that could not be made.
+    ///
+    /// ```
+    /// use pacspace_proof::Report;
+    /// use pacspace_proof::receipt::{ArtefactKind, Basis};
+    /// let mut r = Report::new(ArtefactKind::Emit);
+    /// r.not_checkable_on(Basis::Ledger, "ledger anchor", "no source answered".into());
+    /// assert_eq!(r.not_checked(), ["ledger anchor: no source answered", "your own data: no submitted deltas or stored receiptId reproduced an item hash or the root (give the deltas you sent, or the receiptId you stored)"]);
+    /// ```
+    pub fn not_checkable_on(&mut self, basis: Basis, name: &str, why: String) {
         self.checks.push(Check {
             name: name.into(),
-            basis: Basis::Artefact,
+            basis,
             outcome: Outcome::NotCheckable { why },
         });
     }
@@ -275,7 +302,9 @@ impl Report {
                     .into(),
             );
         }
-        if !passed(|b| b == Basis::Ledger) {
+        // Once the ledger was asked, its own check (passed, failed or not
+        // checkable) says what it established.
+        if !self.checks.iter().any(|c| c.basis == Basis::Ledger) {
             out.push("the public ledger: the root was not looked up on the ledger".into());
         }
         out
@@ -356,7 +385,7 @@ impl Serialize for ItemMapping {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use crate::item::{AmountKey, ReferenceIdAbsent};
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("ItemMapping", 2)?;
+        let mut st = s.serialize_struct("ItemMapping", 5)?;
         st.serialize_field(
             "amountKey",
             match self.amount_key {
@@ -371,6 +400,9 @@ impl Serialize for ItemMapping {
                 ReferenceIdAbsent::Null => "null",
             },
         )?;
+        st.serialize_field("adjusts", self.adjusts.name())?;
+        st.serialize_field("keyOrder", self.canonical.key_order.name())?;
+        st.serialize_field("strings", self.canonical.strings.name())?;
         st.end()
     }
 }

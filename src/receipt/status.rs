@@ -156,6 +156,7 @@ pub(crate) fn check_submitted_root(r: &mut Report, field: &str, submitted: &[Sub
                     computed: items_root(&leaves, r.node_encoding),
                 },
             );
+            crate::receipt::near_miss::list_root_near_miss(r, submitted, root, field);
         }
     }
 }

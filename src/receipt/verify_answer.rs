@@ -43,7 +43,7 @@ pub fn verify_public_answer(
     let mut r = Report::new(ArtefactKind::VerifyAnswer);
     if let Some(v) = ans.verified {
         r.notes.push(format!(
-            "the service says verified={v}; that claim is not the verdict, the checks below are"
+            "the service says verified={v}; that claim is not the verdict: the checks of this report are"
         ));
     }
     if ans.status.as_ref().is_some_and(|s| s.is_failed()) {

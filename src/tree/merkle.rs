@@ -1,9 +1,10 @@
 //! The Merkle tree over item hashes (SPEC section 4): pairs left to right in
 //! insertion order, an odd level duplicates its last node.
 
+use crate::hashing::join_level;
 use crate::tree::{MultiProof, MultiProofError};
 use crate::tree::{PathStep, ProofError, Side};
-use crate::{Hash32, NodeEncoding, Proof, node_hash};
+use crate::{Hash32, NodeEncoding, Proof};
 use alloc::vec::Vec;
 
 /// A whole tree, every level kept, for proof generation.
@@ -33,14 +34,9 @@ impl MerkleTree {
         let mut levels = Vec::new();
         let mut current = leaves.to_vec();
         while current.len() > 1 {
-            let next: Vec<Hash32> = current
-                .chunks(2)
-                .map(|pair| match pair {
-                    [l, r] => node_hash(encoding, l, r),
-                    [l] => node_hash(encoding, l, l),
-                    _ => Hash32::ZERO,
-                })
-                .collect();
+            // The pairs of a level, 8 at a time on a multi-lane Keccak path.
+            let mut next = alloc::vec![Hash32::ZERO; current.len().div_ceil(2)];
+            join_level(encoding, &current, &mut next);
             levels.push(current);
             current = next;
         }

@@ -14,6 +14,7 @@
 //! assert_eq!(expected_path_len(5), 3);
 //! ```
 
+mod frontier;
 mod path;
 pub(crate) mod root;
 mod verify;

@@ -45,3 +45,58 @@ pub fn reference_root(
         }
     }
 }
+
+/// Serialises the tests of one binary that force a Keccak path (the
+/// selection is process-wide).
+static FORCING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Puts the path back as it was, even when the test body panics.
+struct RestoreBackend(pacspace_proof::hashing::Backend);
+
+impl Drop for RestoreBackend {
+    fn drop(&mut self) {
+        pacspace_proof::hashing::force_backend(self.0).expect("the previous path is available");
+    }
+}
+
+/// Runs `body` with every Keccak path this CPU has forced in turn (scalar,
+/// AVX2, AVX-512); prints a notice for each one it lacks. Returns the paths run.
+pub fn for_each_backend(
+    mut body: impl FnMut(pacspace_proof::hashing::Backend),
+) -> Vec<pacspace_proof::hashing::Backend> {
+    use pacspace_proof::hashing::{Backend, backend, force_backend};
+    let _lock = FORCING.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let _restore = RestoreBackend(backend());
+    let mut ran = Vec::new();
+    for b in Backend::ALL {
+        match force_backend(b) {
+            Ok(()) => {
+                assert_eq!(backend(), b);
+                body(b);
+                ran.push(b);
+            }
+            Err(e) => println!("skipping the {b} path: {e}"),
+        }
+    }
+    ran
+}
+
+/// Keccak-256 by the `sha3` crate: the independent reference.
+pub fn sha3_keccak(data: &[u8]) -> pacspace_proof::Hash32 {
+    use sha3::Digest;
+    pacspace_proof::Hash32::from_bytes(sha3::Keccak256::digest(data).into())
+}
+
+/// The node message of SPEC section 4 under `enc`, written out plainly.
+pub fn node_message(
+    enc: pacspace_proof::NodeEncoding,
+    l: &pacspace_proof::Hash32,
+    r: &pacspace_proof::Hash32,
+) -> Vec<u8> {
+    use pacspace_proof::NodeEncoding;
+    match enc {
+        NodeEncoding::Bytes => [b"pacspace:node:v1:".as_slice(), l.as_bytes(), r.as_bytes()].concat(),
+        NodeEncoding::Hex0x => format!("pacspace:node:v1:{l}{r}").into_bytes(),
+        NodeEncoding::Hex => format!("pacspace:node:v1:{l}{r}").replace("0x", "").into_bytes(),
+    }
+}

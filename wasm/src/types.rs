@@ -98,7 +98,13 @@ export type EncodingFinding =
   | { finding: "noneReproduced" }
   | { finding: "undecidable"; value: { leaves: number } }
   | { finding: "notApplicable" };
-export interface ItemMapping { amountKey: "delta" | "amount"; absentReferenceId: "omit" | "null"; }
+export interface ItemMapping {
+  amountKey: "delta" | "amount";
+  absentReferenceId: "omit" | "null";
+  adjusts: "omit" | "include";
+  keyOrder: "code-units" | "js-object";
+  strings: "refuse" | "js";
+}
 export interface MappingFinding { item: number; mapping: ItemMapping | null; }
 export type Verdict = "verified" | "notVerified" | "unverifiable";
 export type ArtefactKind = "emit" | "batch" | "deltaStatus" | "webhook" | "verifyAnswer";

@@ -22,7 +22,9 @@ test('a genuine emit receipt verifies, as object and as text', () => {
     assert.equal(report.verdict, 'verified', JSON.stringify(report, null, 1));
     assert.equal(report.nodeEncoding, 'hex0x');
     assert.deepEqual(report.encoding, { finding: 'detected', value: 'hex0x' });
-    assert.deepEqual(report.mappings, [{ item: 0, mapping: { amountKey: 'delta', absentReferenceId: 'omit' } }]);
+    assert.deepEqual(report.mappings, [{ item: 0, mapping: {
+      amountKey: 'delta', absentReferenceId: 'omit', adjusts: 'omit', keyOrder: 'code-units', strings: 'refuse',
+    } }]);
     assert.deepEqual(failures(report), []);
     assert.ok(report.checks.some((c) => c.name === 'itemsRoot' && c.outcome === 'pass'), JSON.stringify(report.checks));
   }

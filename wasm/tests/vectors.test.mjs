@@ -1,4 +1,4 @@
-// Every known-answer vector in ../shared/vectors/merkle-v1.json through the wasm package:
+// Every known-answer vector in tests/data/merkle-v1.json through the wasm package:
 // the same answers as the native library (tests/vectors.rs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -45,3 +45,91 @@ pub fn run_cli(args: &[&str], stdin: &[u8], envs: &[(&str, &str)]) -> std::proce
     writer.join().expect("writer");
     out
 }
+
+/// The demo webhook secret of the bundled samples, and the variable the tests pass it in.
+pub const SECRET_VAR: &str = "PACSPACE_TEST_WEBHOOK_SECRET";
+pub const SECRET: &str = "whsec_pacspace_demo_not_a_real_secret";
+
+/// The path of a bundled sample in `examples/receipts/`.
+pub fn sample(name: &str) -> String {
+    repo_root()
+        .join("examples/receipts")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// Standard output as text.
+pub fn out(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn assert_code(o: &std::process::Output, code: i32) {
+    assert_eq!(
+        o.status.code(),
+        Some(code),
+        "stdout: {}\nstderr: {}",
+        out(o),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// Bad input: exit 2, one line on standard error, nothing on standard output.
+pub fn assert_bad_input(o: &std::process::Output) {
+    assert_code(o, 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "one-line message, got {err:?}");
+    assert!(o.stdout.is_empty());
+}
+
+/// A usage error: clap's whole message on standard error (the problem, the
+/// usage line when clap gives one, the pointer to --help), exit 2.
+pub fn assert_usage_error(o: &std::process::Output, needle: &str) {
+    assert_code(o, 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.stdout.is_empty());
+    assert!(err.starts_with("error: "), "{err}");
+    assert!(err.contains(needle), "{needle:?} not in {err}");
+    assert!(err.contains("For more information, try '--help'."), "{err}");
+}
+
+/// The signature and timestamp headers of the bundled webhook.
+pub fn webhook_headers() -> (String, String) {
+    let text = std::fs::read_to_string(sample("webhook.headers")).expect("headers");
+    let get = |k: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(k))
+            .expect("header")
+            .trim_start_matches(": ")
+            .to_string()
+    };
+    (get("X-PacSpace-Signature"), get("X-PacSpace-Timestamp"))
+}
+
+/// Runs `program` (by default the built `pacspace-verify`) with `args` in
+/// `dir`, standard input closed, with `envs` set and `unset` removed.
+pub fn run_cli_in(
+    program: Option<&std::path::Path>,
+    dir: &std::path::Path,
+    args: &[String],
+    envs: &[(String, String)],
+    unset: &[&str],
+) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    let program = program.map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_pacspace-verify")),
+        PathBuf::from,
+    );
+    let mut cmd = Command::new(&program);
+    cmd.args(args)
+        .current_dir(dir)
+        .envs(envs.iter().map(|(k, v)| (k, v)))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for name in unset {
+        cmd.env_remove(name);
+    }
+    cmd.output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", program.display()))
+}
