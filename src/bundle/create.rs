@@ -12,7 +12,7 @@
 use crate::bundle::source::{self, Slot};
 use crate::bundle::wire::WireStep;
 use crate::bundle::{
-    BUNDLE_FORMAT, Bundle, BundleItem, CreateError, Inclusion, LedgerEvidence, ReceiptFields, verify,
+    BUNDLE_FORMAT, Bundle, BundleFailure, BundleItem, CreateError, Inclusion, LedgerEvidence, ReceiptFields, verify,
 };
 use crate::receipt::wire::Extra;
 use crate::receipt::{
@@ -185,6 +185,10 @@ pub fn create(artefact: &Artefact, deltas: &[Value], opts: &CreateOptions) -> Re
     bundle.seal();
     let check = verify(&bundle);
     match check.failures().next() {
+        // The receipt verified; the recorded answers do not anchor its root.
+        Some(f @ (BundleFailure::NotAnchored { .. } | BundleFailure::LedgerField { .. })) => {
+            Err(CreateError::LedgerAnswers(f.to_string()))
+        }
         Some(f) => Err(CreateError::ReceiptDoesNotVerify {
             level: check.level(),
             why: f.to_string(),

@@ -173,6 +173,22 @@ pub enum BundleFailure {
         /// The body's SHA-256 now.
         computed: String,
     },
+    /// The ledger evidence names no network or transaction the check knows.
+    LedgerField {
+        /// `ledger.network` or `ledger.transaction`.
+        field: String,
+        /// Why it is not one.
+        error: String,
+    },
+    /// The recorded ledger answers hold evidence against the anchor.
+    NotAnchored {
+        /// `ledger`.
+        field: String,
+        /// The transaction looked up.
+        tx: String,
+        /// The ledger checks that failed, in words.
+        reason: String,
+    },
     /// Several fields of one item disagree; none can be singled out.
     ItemMismatch {
         /// `items[k]`.
@@ -212,6 +228,8 @@ impl BundleFailure {
             | BundleFailure::ReceiptIdMismatch { field, .. }
             | BundleFailure::StatusFailed { field }
             | BundleFailure::AnswerBody { field, .. }
+            | BundleFailure::LedgerField { field, .. }
+            | BundleFailure::NotAnchored { field, .. }
             | BundleFailure::ItemMismatch { field, .. } => field,
         }
     }
@@ -308,6 +326,10 @@ impl fmt::Display for BundleFailure {
                 f,
                 "{field}: the body's SHA-256 is {computed}, not the recorded {recorded} (changed after it was recorded)"
             ),
+            BundleFailure::LedgerField { field, error } => write!(f, "{field}: {error}"),
+            BundleFailure::NotAnchored { field, tx, reason } => {
+                write!(f, "{field}: not anchored in transaction {tx}: {reason}")
+            }
             BundleFailure::ItemMismatch {
                 field,
                 computed,

@@ -1,24 +1,26 @@
 //! Ledger evidence carried in a bundle: the network, the transaction, and
-//! the recorded answers of the sources asked about it, each with its URL,
-//! the time it was asked, its raw body and the body's SHA-256 — the answers
-//! of a `pacspace-ledger-answers/v1` file, so that the anchor check can be
-//! repeated offline from the bundle alone.
+//! the recorded answers of the sources asked about it — the same
+//! [`SourceAnswer`]s as a `pacspace-ledger-answers/v1` file
+//! ([`RecordedAnswers`]) holds, so that the anchor decision
+//! ([`crate::ledger::decide`]) can be repeated offline from the bundle alone.
+//!
+//! The bundle's shape differs from the answers file only in its names
+//! (`transaction` for `tx`) and in keeping the fields it does not know.
 
-use crate::bundle::reader;
+use crate::ledger::{AnswersError, Network, RecordedAnswers, SourceAnswer, sha256_hex};
 use crate::receipt::wire::Extra;
-use alloc::string::String;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
-/// The `format` of a recorded ledger answers file.
-pub const LEDGER_ANSWERS_FORMAT: &str = "pacspace-ledger-answers/v1";
+/// The `format` of a recorded ledger answers file ([`crate::ledger::ANSWERS_FORMAT`]).
+pub const LEDGER_ANSWERS_FORMAT: &str = crate::ledger::ANSWERS_FORMAT;
 
 /// The ledger evidence of a bundle.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LedgerEvidence {
-    /// The network asked about (`mainnet`, `testnet`).
+    /// The network asked about (`mainnet`, `testnet`), as written.
     pub network: String,
     /// The transaction reference asked about.
     pub transaction: String,
@@ -29,59 +31,60 @@ pub struct LedgerEvidence {
     pub extra: Extra,
 }
 
-/// One source's recorded answer.
+/// One source's recorded answer, as the ledger check records it, and the
+/// fields a newer bundle writer added to it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct RecordedAnswer {
-    /// `mirror` (Hedera mirror node) or `rpc` (JSON-RPC relay).
-    pub kind: String,
-    /// The URL asked.
-    pub url: String,
-    /// The JSON-RPC method (rpc answers).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub method: Option<String>,
-    /// When it was asked (RFC 3339).
-    pub asked_at: String,
-    /// The HTTP status; `null` when no HTTP answer came.
-    pub status: Option<u16>,
-    /// The raw body.
-    pub body: String,
-    /// Lowercase hex SHA-256 of the body's UTF-8 bytes.
-    pub body_sha256: String,
-    /// Why no HTTP answer came.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
+    /// The answer: kind, URL, method, time asked, status, body, its SHA-256, error.
+    #[serde(flatten)]
+    pub answer: SourceAnswer,
     /// Unknown fields.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
-/// Lowercase hex SHA-256.
-pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    hex::encode(Sha256::digest(bytes))
+impl From<SourceAnswer> for RecordedAnswer {
+    fn from(answer: SourceAnswer) -> Self {
+        RecordedAnswer {
+            answer,
+            extra: Extra::new(),
+        }
+    }
 }
 
 impl RecordedAnswer {
     /// The SHA-256 of the body as it is now, when it differs from `bodySha256`.
     ///
     /// ```
-    /// let mut a = pacspace_proof::bundle::RecordedAnswer { kind: "mirror".into(), url: "http://127.0.0.1:1/x".into(),
-    ///   method: None, asked_at: "1970-01-01T00:00:00Z".into(), status: Some(200), body: "{}".into(),
-    ///   body_sha256: "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a".into(), error: None,
-    ///   extra: Default::default() };
+    /// use pacspace_proof::bundle::RecordedAnswer;
+    /// use pacspace_proof::ledger::{SourceAnswer, SourceKind, Timestamp};
+    /// let mut a: RecordedAnswer = SourceAnswer::answered(SourceKind::Mirror, "http://127.0.0.1:1/x", None,
+    ///     Timestamp::new(0, 0).unwrap(), 200, "{}".into()).into();
     /// assert_eq!(a.changed_body(), None);
-    /// a.body.push(' ');
+    /// a.answer.body.push(' ');
     /// assert!(a.changed_body().is_some());
     /// ```
     pub fn changed_body(&self) -> Option<String> {
-        let now = sha256_hex(self.body.as_bytes());
-        (!self.body_sha256.eq_ignore_ascii_case(&now)).then_some(now)
+        let now = sha256_hex(self.answer.body.as_bytes());
+        (!self.answer.body_sha256.eq_ignore_ascii_case(&now)).then_some(now)
+    }
+}
+
+impl From<RecordedAnswers> for LedgerEvidence {
+    fn from(rec: RecordedAnswers) -> Self {
+        LedgerEvidence {
+            network: rec.network.name().to_string(),
+            transaction: rec.tx,
+            answers: rec.answers.into_iter().map(RecordedAnswer::from).collect(),
+            extra: Extra::new(),
+        }
     }
 }
 
 impl LedgerEvidence {
-    /// Reads a `pacspace-ledger-answers/v1` file, refusing another format
-    /// and any answer whose body no longer has its recorded SHA-256.
+    /// Reads a `pacspace-ledger-answers/v1` file ([`RecordedAnswers::from_json`]):
+    /// another format, a bad transaction or time, and any answer whose body
+    /// no longer has its recorded SHA-256 are refused.
     ///
     /// ```
     /// use pacspace_proof::bundle::LedgerEvidence;
@@ -92,70 +95,40 @@ impl LedgerEvidence {
     /// assert_eq!((e.network.as_str(), e.answers.len()), ("testnet", 1));
     /// assert!(LedgerEvidence::from_answers_json(&text.replace(r#""body":"{}""#, r#""body":"[]""#)).is_err());
     /// ```
-    pub fn from_answers_json(text: &str) -> Result<Self, String> {
-        let value: serde_json::Value = serde_json::from_str(text)
-            .map_err(|e| alloc::format!("not a recorded answers file ({LEDGER_ANSWERS_FORMAT}): {e}"))?;
-        let read = || -> Result<(String, LedgerEvidence), crate::bundle::BundleError> {
-            let o = reader::Object::at(&value, String::new())?;
-            let evidence = LedgerEvidence {
-                network: o.string("network")?,
-                transaction: o.string("tx")?,
-                answers: reader::answers(&o)?,
-                extra: Extra::new(),
-            };
-            Ok((o.string("format")?, evidence))
-        };
-        let (format, evidence) = read()
-            .map_err(|e| alloc::format!("not a recorded answers file ({LEDGER_ANSWERS_FORMAT}): {e}"))?;
-        if format != LEDGER_ANSWERS_FORMAT {
-            return Err(alloc::format!(
-                "format {:?} is not {LEDGER_ANSWERS_FORMAT:?}",
-                crate::bundle::format::short(&format)
-            ));
-        }
-        for (j, a) in evidence.answers.iter().enumerate() {
-            if let Some(now) = a.changed_body() {
-                return Err(alloc::format!(
-                    "answers[{j}] from {}: the body's SHA-256 is {now}, not the recorded {}",
-                    a.url,
-                    crate::bundle::format::short(&a.body_sha256)
-                ));
-            }
-        }
-        Ok(evidence)
+    pub fn from_answers_json(text: &str) -> Result<Self, AnswersError> {
+        RecordedAnswers::from_json(text).map(LedgerEvidence::from)
     }
 
-    /// The evidence as a `pacspace-ledger-answers/v1` file's text, for the
-    /// ledger check.
+    /// The evidence as the recorded answers the ledger check decides from,
+    /// or why it cannot be: the network is not one the check knows.
     ///
     /// ```
     /// use pacspace_proof::bundle::LedgerEvidence;
-    /// let e = LedgerEvidence { network: "mainnet".into(), transaction: "0x01".into(), answers: vec![], extra: Default::default() };
-    /// let text = e.to_answers_json();
+    /// use pacspace_proof::ledger::Network;
+    /// let mut e = LedgerEvidence { network: "testnet".into(), transaction: "0.0.5-1-000000001".into(),
+    ///     answers: vec![], extra: Default::default() };
+    /// assert_eq!(e.recorded().unwrap().network, Network::Testnet);
+    /// e.network = "devnet".into();
+    /// assert!(e.recorded().is_err());
+    /// ```
+    pub fn recorded(&self) -> Result<RecordedAnswers, crate::ledger::ParseNetworkError> {
+        let network: Network = self.network.parse()?;
+        let answers = self.answers.iter().map(|a| a.answer.clone()).collect();
+        Ok(RecordedAnswers::new(network, &self.transaction, answers))
+    }
+
+    /// The evidence as a `pacspace-ledger-answers/v1` file's text, for
+    /// `pacspace-verify anchor --ledger-answers`; `None` when the network
+    /// is not one the check knows.
+    ///
+    /// ```
+    /// use pacspace_proof::bundle::LedgerEvidence;
+    /// let e = LedgerEvidence { network: "mainnet".into(), transaction: "0.0.5-1-000000001".into(),
+    ///     answers: vec![], extra: Default::default() };
+    /// let text = e.to_answers_json().unwrap();
     /// assert_eq!(LedgerEvidence::from_answers_json(&text).unwrap(), e);
     /// ```
-    pub fn to_answers_json(&self) -> String {
-        let answers: Vec<serde_json::Value> = self
-            .answers
-            .iter()
-            .map(|a| {
-                let mut v = serde_json::to_value(a).unwrap_or_default();
-                if let Some(o) = v.as_object_mut() {
-                    for k in a.extra.keys() {
-                        o.remove(k);
-                    }
-                }
-                v
-            })
-            .collect();
-        let file = serde_json::json!({
-            "format": LEDGER_ANSWERS_FORMAT,
-            "network": self.network,
-            "tx": self.transaction,
-            "answers": answers,
-        });
-        let mut s = serde_json::to_string_pretty(&file).unwrap_or_default();
-        s.push('\n');
-        s
+    pub fn to_answers_json(&self) -> Option<String> {
+        self.recorded().ok().map(|r| r.to_json())
     }
 }

@@ -20,8 +20,8 @@
 //!   ([`BundleError::NewerMajor`]);
 //! - [`verify`] recomputes everything into a [`BundleReport`] with an
 //!   assurance [`Level`](crate::Level): the deltas reproducing their item
-//!   hashes and the root is `verified`; `anchored` is not reached by this
-//!   version (the ledger answers are carried, and reported as not checked).
+//!   hashes and the root is `verified`; with recorded ledger answers that
+//!   [`crate::ledger::decide`] finds the root in, offline, `anchored`.
 //!
 //! ```
 //! use pacspace_proof::Level;
@@ -43,6 +43,7 @@
 //! assert!(report.failures().any(|f| f.field() == "receipt.anchorId"));
 //! ```
 
+mod anchor;
 mod create;
 mod error;
 mod failure;

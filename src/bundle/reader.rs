@@ -9,6 +9,7 @@ use crate::bundle::{
     Bundle, BundleError, BundleItem, BundleMapping, Inclusion, LedgerEvidence, ReceiptFields, RecordedAnswer,
     Seal, SourceKind, fieldpath,
 };
+use crate::ledger::{SourceAnswer, SourceKind as LedgerSource};
 use crate::receipt::wire::{Extra, ReceiptId, Status};
 use crate::tree::Side;
 use crate::{Hash32, NodeEncoding};
@@ -302,15 +303,21 @@ fn answer(o: &Object<'_>) -> Result<RecordedAnswer, BundleError> {
                 .ok_or_else(|| shape(&o.field("status"), "expected an HTTP status or null"))?,
         ),
     };
+    let kind = match o.choice("kind", &["mirror", "rpc"])? {
+        0 => LedgerSource::Mirror,
+        _ => LedgerSource::Rpc,
+    };
     Ok(RecordedAnswer {
-        kind: o.string("kind")?,
-        url: o.string("url")?,
-        method: o.opt_string("method")?,
-        asked_at: o.string("askedAt")?,
-        status,
-        body: o.string("body")?,
-        body_sha256: o.string("bodySha256")?,
-        error: o.opt_string("error")?,
+        answer: SourceAnswer {
+            kind,
+            url: o.string("url")?,
+            method: o.opt_string("method")?,
+            asked_at: o.string("askedAt")?,
+            status,
+            body: o.string("body")?,
+            body_sha256: o.string("bodySha256")?,
+            error: o.opt_string("error")?,
+        },
         extra: o.extra(&[
             "kind",
             "url",

@@ -4,6 +4,7 @@
 
 use crate::bundle::{Bundle, BundleFailure, BundleItem, BundleMapping, ItemPath, ReceiptFields};
 use crate::receipt::{Basis, Verdict};
+use crate::ledger::AnchorReport;
 use crate::{Hash32, Level, NodeEncoding};
 use alloc::format;
 use alloc::string::String;
@@ -108,6 +109,10 @@ pub struct BundleReport {
     pub checks: Vec<BundleCheck>,
     /// Informational notes.
     pub notes: Vec<String>,
+    /// The ledger's decision from the recorded answers the bundle carries
+    /// ([`crate::ledger::decide`]), when it carries ledger evidence that
+    /// could be put to it.
+    pub anchor: Option<AnchorReport>,
     /// The root the items reached, when it was recomputed.
     pub(crate) recomputed_root: Option<Hash32>,
 }
@@ -122,11 +127,11 @@ impl BundleReport {
                 .answers
                 .iter()
                 .map(|a| AnswerSummary {
-                    kind: a.kind.clone(),
-                    url: a.url.clone(),
-                    asked_at: a.asked_at.clone(),
-                    status: a.status,
-                    body_sha256: a.body_sha256.clone(),
+                    kind: alloc::string::ToString::to_string(&a.answer.kind),
+                    url: a.answer.url.clone(),
+                    asked_at: a.answer.asked_at.clone(),
+                    status: a.answer.status,
+                    body_sha256: a.answer.body_sha256.clone(),
                 })
                 .collect(),
         });
@@ -142,6 +147,7 @@ impl BundleReport {
             ledger,
             checks: Vec::new(),
             notes: Vec::new(),
+            anchor: None,
             recomputed_root: None,
         }
     }
@@ -267,7 +273,7 @@ impl BundleReport {
 impl Serialize for BundleReport {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("BundleReport", 14)?;
+        let mut st = s.serialize_struct("BundleReport", 15)?;
         st.serialize_field("format", &self.format)?;
         st.serialize_field("verdict", &self.verdict())?;
         st.serialize_field("level", &self.level())?;
@@ -282,6 +288,9 @@ impl Serialize for BundleReport {
         st.serialize_field("checks", &self.checks)?;
         st.serialize_field("notes", &self.notes)?;
         st.serialize_field("notChecked", &self.not_checked())?;
+        if let Some(anchor) = &self.anchor {
+            st.serialize_field("anchor", anchor)?;
+        }
         st.end()
     }
 }

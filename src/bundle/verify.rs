@@ -2,6 +2,7 @@
 //! against its item hash, the items against the root through the inclusion,
 //! the receiptId against the root, and the ledger evidence's digests.
 
+use crate::bundle::anchor;
 use crate::bundle::inclusion::{self, ItemView};
 use crate::bundle::{Bundle, BundleFailure, BundleReport, FormatVersion, fieldpath, seal};
 use crate::receipt::wire::ReceiptId;
@@ -175,8 +176,8 @@ fn check_receipt_id(b: &Bundle, r: &mut BundleReport) {
     }
 }
 
-/// The recorded answers must still have their recorded SHA-256; judging
-/// them (is the root in the transaction?) is not done by this version.
+/// The recorded answers must still have their recorded SHA-256; then the
+/// ledger decides from them, offline ([`anchor::check`]).
 fn check_ledger(b: &Bundle, r: &mut BundleReport) {
     let Some(l) = &b.ledger else { return };
     let mut intact = 0usize;
@@ -186,7 +187,7 @@ fn check_ledger(b: &Bundle, r: &mut BundleReport) {
                 "ledger answer",
                 BundleFailure::AnswerBody {
                     field: fieldpath::indexed("ledger.answers", j, ""),
-                    recorded: crate::bundle::format::short(&a.body_sha256),
+                    recorded: crate::bundle::format::short(&a.answer.body_sha256),
                     computed,
                 },
             ),
@@ -201,15 +202,5 @@ fn check_ledger(b: &Bundle, r: &mut BundleReport) {
             format!("{intact} recorded answer(s) with their recorded SHA-256"),
         );
     }
-    r.not_checkable(
-        "ledger anchor",
-        "ledger",
-        format!(
-            "the bundle carries {} recorded answer(s) about transaction {} on {}, but this version does not judge them: \
-             whether the root is in that transaction is not checked, so the level stops at verified",
-            l.answers.len(),
-            l.transaction,
-            l.network
-        ),
-    );
+    anchor::check(b, &b.root, intact < l.answers.len(), r);
 }
