@@ -67,7 +67,7 @@ fn emit_batch_and_webhook_round_trip() {
         assert_eq!(json["verb"], "bundle verify");
         assert_eq!(
             (json["verdict"].as_str(), json["level"].as_str()),
-            (Some("verified"), Some("verified"))
+            (Some("pass"), Some("verified"))
         );
         assert_eq!(json["items"].as_array().map(Vec::len), Some(n), "{receipt}");
         assert!(json["checks"].as_array().is_some_and(|c| !c.is_empty()));
@@ -86,7 +86,7 @@ fn emit_batch_and_webhook_round_trip() {
         let out = ok_stdout(&["bundle", "verify", path.to_str().unwrap()]);
         assert!(
             out.trim_end()
-                .ends_with("verdict: VERIFIED (level verified; required verified: reached)"),
+                .ends_with("verdict: PASS (level verified reached; required verified)"),
             "{out}"
         );
         std::fs::remove_file(path).ok();
@@ -100,9 +100,13 @@ fn the_required_level_sets_the_exit_code() {
     let (code, json) = verify_json(&text, "anchored");
     assert_eq!(code, 1, "{json:#}");
     assert_eq!(
-        (json["required"].as_str(), json["reached"].as_bool()),
-        (Some("anchored"), Some(false))
+        (json["required"].as_str(), json["verdict"].as_str()),
+        (Some("anchored"), Some("fail"))
     );
+    // What is missing is said.
+    let out = run_cli(&["bundle", "verify", "-", "--require", "anchored"], text.as_bytes(), &[]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("carries no ledger answers"), "{stdout}");
     let out = run_cli(
         &["bundle", "verify", "-", "--require", "certain"],
         text.as_bytes(),
@@ -112,37 +116,130 @@ fn the_required_level_sets_the_exit_code() {
 }
 
 #[test]
-fn ledger_answers_are_carried_and_anchored_is_not_reached_yet() {
-    let answers = repo_root().join("tests/data/bundles/inputs/ledger-answers.json");
+fn recorded_ledger_answers_reach_anchored_offline() {
+    let answers = repo_root().join("examples/ledger/answers.json");
     let text = create(
         &format!("{E}/batch.json"),
         &format!("{E}/batch-deltas.json"),
         &["--only", "0", "--ledger-answers", answers.to_str().unwrap()],
     );
     let (code, json) = verify_json(&text, "anchored");
-    assert_eq!(code, 1);
-    assert_eq!(json["level"], "verified");
+    assert_eq!(code, 0, "{json:#}");
+    assert_eq!((json["level"].as_str(), json["verdict"].as_str()), (Some("anchored"), Some("pass")));
     assert_eq!(json["ledger"]["network"], "testnet");
-    assert!(
-        json["notChecked"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|m| m.as_str().unwrap().starts_with("ledger anchor")),
-        "{json:#}"
+    assert_eq!(json["anchor"]["verdict"], "anchored");
+    assert_eq!(json["anchor"]["root"], json["root"]);
+    let anchor_check = json["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "ledger anchor")
+        .expect("a ledger anchor check");
+    assert_eq!((anchor_check["outcome"].as_str(), anchor_check["basis"].as_str()), (Some("pass"), Some("ledger")));
+    // The same decision as `anchor --ledger-answers` makes from the same file.
+    let root = json["root"].as_str().unwrap().to_string();
+    let out = run_cli(
+        &["anchor", "--root", &root, "--ledger-answers", answers.to_str().unwrap(), "--json"],
+        b"",
+        &[],
     );
-    // A recorded body changed: named, and refused at create time too.
+    let anchor: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(anchor["verdict"], json["anchor"]["verdict"]);
+    assert_eq!(anchor["finding"], json["anchor"]["finding"]);
+    assert_eq!(anchor["consensusTime"], json["anchor"]["consensusTime"]);
+
+    // A recorded body changed: named, and the level falls.
     let mut v: Value = serde_json::from_str(&text).unwrap();
     let body = v["ledger"]["answers"][0]["body"]
         .as_str()
         .unwrap()
         .replace("SUCCESS", "FAILURE");
-    v["ledger"]["answers"][0]["body"] = Value::from(body);
-    let (code, json) = verify_json(&v.to_string(), "verified");
-    assert_eq!(code, 1);
+    v["ledger"]["answers"][0]["body"] = Value::from(body.clone());
+    let (code, json) = verify_json(&v.to_string(), "anchored");
+    assert_eq!((code, json["level"].as_str()), (1, Some("not_verified")), "{json:#}");
     let fields: Vec<&str> = failures(&json);
     assert!(fields.contains(&"ledger.answers[0].body"), "{fields:?}");
     assert!(fields.contains(&"ledger.answers[0]"), "{fields:?}");
+    // The root's bytes changed in the mirror node's answer, its digest
+    // recomputed and the seal removed: the ledger itself now says no (the
+    // mirror node's call data no longer holds the root, the relay's does).
+    let body = v["ledger"]["answers"][0]["body"]
+        .as_str()
+        .unwrap()
+        .replace("FAILURE", "SUCCESS")
+        .replace("eace00dfa2", "eace00dfa3");
+    v["ledger"]["answers"][0]["body"] = Value::from(body.clone());
+    let digest = pacspace_proof::ledger::sha256_hex(body.as_bytes());
+    v["ledger"]["answers"][0]["bodySha256"] = Value::from(digest);
+    v.as_object_mut().unwrap().remove("seal");
+    let (code, json) = verify_json(&v.to_string(), "anchored");
+    assert_eq!((code, json["level"].as_str()), (1, Some("not_verified")), "{json:#}");
+    assert!(failures(&json).contains(&"ledger"), "{:?}", failures(&json));
+    assert_ne!(json["anchor"]["verdict"], "anchored");
+
+    // Another transaction: the seal names it; unsealed, the answers are
+    // about another transaction and the ledger does not anchor the root there.
+    let mut v: Value = serde_json::from_str(&text).unwrap();
+    let other = format!("0x{}", "5a".repeat(32));
+    v["ledger"]["transaction"] = Value::from(other.as_str());
+    let (code, json) = verify_json(&v.to_string(), "anchored");
+    assert_eq!(code, 1);
+    assert!(failures(&json).contains(&"ledger.transaction"), "{:?}", failures(&json));
+    // Unsealed: no recorded answer is about that transaction, so the ledger
+    // module cannot decide (exit 3: look it up by hand), and never anchored.
+    v.as_object_mut().unwrap().remove("seal");
+    let (code, json) = verify_json(&v.to_string(), "anchored");
+    assert_eq!(code, 3, "{json:#}");
+    assert_eq!(json["level"], "verified");
+    assert_eq!(json["anchor"]["verdict"], "undetermined");
+    assert_eq!(json["anchor"]["tx"], other.as_str());
+
+    // Answers about another root are refused at create time.
+    let out = run_cli(
+        &[
+            "bundle",
+            "create",
+            &format!("{E}/emit.json"),
+            "--items",
+            &format!("{E}/emit-delta.json"),
+            "--ledger-answers",
+            answers.to_str().unwrap(),
+        ],
+        b"",
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("ledger answers") && err.contains("not anchored"), "{err}");
+}
+
+#[test]
+fn undetermined_ledger_answers_exit_3_when_anchored_is_required() {
+    // Only the relay's first answer kept: one source of two configured
+    // answers nothing usable, and the quorum is not met.
+    let path = repo_root().join("examples/ledger/answers.json");
+    let mut answers: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let kept: Vec<Value> = answers["answers"].as_array().unwrap()[..1].to_vec();
+    let mut failed = answers["answers"][1].clone();
+    failed["status"] = Value::Null;
+    failed["body"] = Value::from("");
+    failed["bodySha256"] = Value::from(pacspace_proof::ledger::sha256_hex(b""));
+    failed["error"] = Value::from("no answer within 15 s");
+    answers["answers"] = Value::Array([kept, vec![failed]].concat());
+    let file = std::env::temp_dir().join(format!("pacspace-bundle-undetermined-{}.json", std::process::id()));
+    std::fs::write(&file, answers.to_string()).unwrap();
+    let text = create(
+        &format!("{E}/batch.json"),
+        &format!("{E}/batch-deltas.json"),
+        &["--only", "1", "--ledger-answers", file.to_str().unwrap()],
+    );
+    std::fs::remove_file(&file).ok();
+    let (code, json) = verify_json(&text, "anchored");
+    assert_eq!(code, 3, "{json:#}");
+    assert_eq!((json["level"].as_str(), json["anchor"]["verdict"].as_str()), (Some("verified"), Some("undetermined")));
+    assert!(json["notChecked"].as_array().unwrap().iter().any(|m| m.as_str().unwrap().starts_with("ledger anchor")));
+    // Verified is still reached.
+    assert_eq!(verify_json(&text, "verified").0, 0);
 }
 
 fn failures(json: &Value) -> Vec<&str> {
