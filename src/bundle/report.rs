@@ -264,7 +264,12 @@ impl BundleReport {
             .iter()
             .any(|c| c.field == "ledger" && matches!(c.outcome, BundleOutcome::NotCheckable { .. }));
         if !self.passed(|b| b == Basis::Ledger) && !ledger_reported {
-            out.push("the public ledger: the root was not found on the ledger by this check".into());
+            out.push(match self.ledger {
+                None => "the public ledger: the bundle carries no recorded ledger answers, so whether the root \
+                         is in a ledger transaction was not checked"
+                    .into(),
+                Some(_) => "the public ledger: the root was not found on the ledger by this check".into(),
+            });
         }
         out
     }

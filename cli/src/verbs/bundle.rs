@@ -9,7 +9,7 @@
 //! ledger answers do not decide (too few sources answered).
 
 use crate::input::{describe, read_text};
-use crate::output::{Finding, Verdict, VerdictOpts, fields_of};
+use crate::output::{Finding, Verdict, VerdictOpts, fields_of, tally};
 use crate::verbs::anchor_lift::print;
 use crate::verbs::anchor_opts::Asked;
 use clap::{Subcommand, ValueHint};
@@ -151,13 +151,14 @@ fn provenance(path: &std::path::Path) -> String {
 
 /// The report as a verdict of `bundle verify`.
 fn bundle_verdict(report: &BundleReport, opts: &VerdictOpts) -> Verdict {
+    let checks: Vec<Finding> = report.checks.iter().map(finding).collect();
     Verdict {
         verb: "bundle verify",
         level: report.level(),
         required: opts.require.level(),
-        checks: report.checks.iter().map(finding).collect(),
+        body: body(report, &checks),
+        checks,
         not_checked: report.not_checked(),
-        body: body(report),
         fields: fields(report),
         fail_hint: None,
     }
@@ -184,12 +185,22 @@ fn fields(report: &BundleReport) -> Map<String, Value> {
     fields_of(report, &["verdict", "level", "checks", "notChecked", "anchor"])
 }
 
-/// The report's text before its `not checked:` lines.
-fn body(report: &BundleReport) -> String {
-    report
-        .to_string()
-        .lines()
-        .filter(|l| !l.starts_with("not checked: "))
-        .map(|l| format!("{l}\n"))
-        .collect()
+/// The report's text before its `not checked:` lines, headed as the
+/// receipt verbs head theirs (the level and verdict come last).
+fn body(report: &BundleReport, checks: &[Finding]) -> String {
+    let mut out = format!(
+        "proof bundle ({}), receipt {} ({}): {}\n",
+        report.format,
+        report.receipt.receipt_id,
+        report.receipt.source.describe(),
+        tally(checks)
+    );
+    let text = report.to_string();
+    for line in text.lines().skip(1) {
+        if !line.starts_with("not checked: ") {
+            out += line;
+            out.push('\n');
+        }
+    }
+    out
 }
