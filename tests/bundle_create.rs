@@ -179,8 +179,12 @@ fn ledger_evidence_is_carried_and_decides_anchored_offline() {
         ..Default::default()
     };
     // The recorded answers find the delta status answer's root in their transaction.
-    let b = create_from_json(&input("delta-status.json"), &sample("verify-answer-deltas.json"), &o)
-        .unwrap_or_else(|e| panic!("create: {e}"));
+    let b = create_from_json(
+        &input("delta-status.json"),
+        &sample("verify-answer-deltas.json"),
+        &o,
+    )
+    .unwrap_or_else(|e| panic!("create: {e}"));
     assert_eq!(b.ledger.as_ref(), Some(&ledger));
     let back = Bundle::from_json(&b.to_json()).expect("read back");
     assert_eq!(back, b);
@@ -189,13 +193,17 @@ fn ledger_evidence_is_carried_and_decides_anchored_offline() {
     let anchor = r.anchor.as_ref().expect("the ledger's report");
     assert_eq!(anchor.root, b.root);
     assert_eq!(anchor.network.name(), "testnet");
-    assert!(r.not_checked().iter().all(|m| !m.starts_with("ledger anchor")), "{r}");
+    assert!(
+        r.not_checked().iter().all(|m| !m.starts_with("ledger anchor")),
+        "{r}"
+    );
     // The same decision as the ledger module makes from the same file.
     let rec = pacspace_proof::ledger::RecordedAnswers::from_json(&input("ledger-answers.json")).unwrap();
     let direct = rec.decide(&b.root, &pacspace_proof::ledger::AnchorPolicy::new(rec.network));
     assert_eq!(&direct, anchor);
     // The evidence converts back to the recorded answers it came from.
-    let again = LedgerEvidence::from_answers_json(&ledger.to_answers_json().expect("a known network")).unwrap();
+    let again =
+        LedgerEvidence::from_answers_json(&ledger.to_answers_json().expect("a known network")).unwrap();
     assert_eq!(again, ledger);
     // Answers about another root do not anchor this receipt: refused at creation.
     let e = create_from_json(&sample("emit.json"), &sample("emit-delta.json"), &o).unwrap_err();

@@ -104,7 +104,11 @@ fn the_required_level_sets_the_exit_code() {
         (Some("anchored"), Some("fail"))
     );
     // What is missing is said.
-    let out = run_cli(&["bundle", "verify", "-", "--require", "anchored"], text.as_bytes(), &[]);
+    let out = run_cli(
+        &["bundle", "verify", "-", "--require", "anchored"],
+        text.as_bytes(),
+        &[],
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("carries no ledger answers"), "{stdout}");
     let out = run_cli(
@@ -125,7 +129,10 @@ fn recorded_ledger_answers_reach_anchored_offline() {
     );
     let (code, json) = verify_json(&text, "anchored");
     assert_eq!(code, 0, "{json:#}");
-    assert_eq!((json["level"].as_str(), json["verdict"].as_str()), (Some("anchored"), Some("pass")));
+    assert_eq!(
+        (json["level"].as_str(), json["verdict"].as_str()),
+        (Some("anchored"), Some("pass"))
+    );
     assert_eq!(json["ledger"]["network"], "testnet");
     assert_eq!(json["anchor"]["verdict"], "anchored");
     assert_eq!(json["anchor"]["root"], json["root"]);
@@ -135,11 +142,21 @@ fn recorded_ledger_answers_reach_anchored_offline() {
         .iter()
         .find(|c| c["name"] == "ledger anchor")
         .expect("a ledger anchor check");
-    assert_eq!((anchor_check["outcome"].as_str(), anchor_check["basis"].as_str()), (Some("pass"), Some("ledger")));
+    assert_eq!(
+        (anchor_check["outcome"].as_str(), anchor_check["basis"].as_str()),
+        (Some("pass"), Some("ledger"))
+    );
     // The same decision as `anchor --ledger-answers` makes from the same file.
     let root = json["root"].as_str().unwrap().to_string();
     let out = run_cli(
-        &["anchor", "--root", &root, "--ledger-answers", answers.to_str().unwrap(), "--json"],
+        &[
+            "anchor",
+            "--root",
+            &root,
+            "--ledger-answers",
+            answers.to_str().unwrap(),
+            "--json",
+        ],
         b"",
         &[],
     );
@@ -156,7 +173,11 @@ fn recorded_ledger_answers_reach_anchored_offline() {
         .replace("SUCCESS", "FAILURE");
     v["ledger"]["answers"][0]["body"] = Value::from(body.clone());
     let (code, json) = verify_json(&v.to_string(), "anchored");
-    assert_eq!((code, json["level"].as_str()), (1, Some("not_verified")), "{json:#}");
+    assert_eq!(
+        (code, json["level"].as_str()),
+        (1, Some("not_verified")),
+        "{json:#}"
+    );
     let fields: Vec<&str> = failures(&json);
     assert!(fields.contains(&"ledger.answers[0].body"), "{fields:?}");
     assert!(fields.contains(&"ledger.answers[0]"), "{fields:?}");
@@ -173,7 +194,11 @@ fn recorded_ledger_answers_reach_anchored_offline() {
     v["ledger"]["answers"][0]["bodySha256"] = Value::from(digest);
     v.as_object_mut().unwrap().remove("seal");
     let (code, json) = verify_json(&v.to_string(), "anchored");
-    assert_eq!((code, json["level"].as_str()), (1, Some("not_verified")), "{json:#}");
+    assert_eq!(
+        (code, json["level"].as_str()),
+        (1, Some("not_verified")),
+        "{json:#}"
+    );
     assert!(failures(&json).contains(&"ledger"), "{:?}", failures(&json));
     assert_ne!(json["anchor"]["verdict"], "anchored");
 
@@ -184,7 +209,11 @@ fn recorded_ledger_answers_reach_anchored_offline() {
     v["ledger"]["transaction"] = Value::from(other.as_str());
     let (code, json) = verify_json(&v.to_string(), "anchored");
     assert_eq!(code, 1);
-    assert!(failures(&json).contains(&"ledger.transaction"), "{:?}", failures(&json));
+    assert!(
+        failures(&json).contains(&"ledger.transaction"),
+        "{:?}",
+        failures(&json)
+    );
     // Unsealed: no recorded answer is about that transaction, so the ledger
     // module cannot decide (exit 3: look it up by hand), and never anchored.
     v.as_object_mut().unwrap().remove("seal");
@@ -210,7 +239,10 @@ fn recorded_ledger_answers_reach_anchored_offline() {
     );
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("ledger answers") && err.contains("not anchored"), "{err}");
+    assert!(
+        err.contains("ledger answers") && err.contains("not anchored"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -226,7 +258,10 @@ fn undetermined_ledger_answers_exit_3_when_anchored_is_required() {
     failed["bodySha256"] = Value::from(pacspace_proof::ledger::sha256_hex(b""));
     failed["error"] = Value::from("no answer within 15 s");
     answers["answers"] = Value::Array([kept, vec![failed]].concat());
-    let file = std::env::temp_dir().join(format!("pacspace-bundle-undetermined-{}.json", std::process::id()));
+    let file = std::env::temp_dir().join(format!(
+        "pacspace-bundle-undetermined-{}.json",
+        std::process::id()
+    ));
     std::fs::write(&file, answers.to_string()).unwrap();
     let text = create(
         &format!("{E}/batch.json"),
@@ -236,8 +271,17 @@ fn undetermined_ledger_answers_exit_3_when_anchored_is_required() {
     std::fs::remove_file(&file).ok();
     let (code, json) = verify_json(&text, "anchored");
     assert_eq!(code, 3, "{json:#}");
-    assert_eq!((json["level"].as_str(), json["anchor"]["verdict"].as_str()), (Some("verified"), Some("undetermined")));
-    assert!(json["notChecked"].as_array().unwrap().iter().any(|m| m.as_str().unwrap().starts_with("ledger anchor")));
+    assert_eq!(
+        (json["level"].as_str(), json["anchor"]["verdict"].as_str()),
+        (Some("verified"), Some("undetermined"))
+    );
+    assert!(
+        json["notChecked"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m.as_str().unwrap().starts_with("ledger anchor"))
+    );
     // Verified is still reached.
     assert_eq!(verify_json(&text, "verified").0, 0);
 }

@@ -40,7 +40,9 @@ fn validator(verb: &str) -> Validator {
     jsonschema::options()
         .with_draft(Draft::Draft202012)
         .with_registry(&registry)
-        .build(&read_json(schema_dir().join(format!("{}.json", verb.replace(' ', "-")))))
+        .build(&read_json(
+            schema_dir().join(format!("{}.json", verb.replace(' ', "-"))),
+        ))
         .unwrap_or_else(|e| panic!("{verb}.json does not build: {e}"))
 }
 
@@ -357,10 +359,7 @@ fn every_verb_has_a_schema_and_every_schema_is_valid_draft_2020_12() {
         .filter(|n| n != "common" && n != "bundle-v1")
         .collect();
     assert_eq!(verbs, files, "one schema per verb with --json");
-    let cased: BTreeSet<String> = local_cases()
-        .iter()
-        .map(|c| c.verb.replace(' ', "-"))
-        .collect();
+    let cased: BTreeSet<String> = local_cases().iter().map(|c| c.verb.replace(' ', "-")).collect();
     let mut expected = verbs.clone();
     expected.remove("fetch"); // needs a server: fetch_json_output_matches_its_schema
     assert_eq!(cased, expected, "every verb is exercised");
@@ -524,16 +523,13 @@ fn the_schemas_reject_output_that_breaks_the_convention() {
 
 #[test]
 fn the_bundle_verify_schema_rejects_what_breaks_it() {
-    let good = json_of(&case(
-        "bundle verify",
-        &["-", "--require", "consistent"],
-        &{
-            let text = std::fs::read_to_string(common::repo_root().join("tests/data/bundles/v1/batch-two.json")).unwrap();
-            let mut v: Value = serde_json::from_str(&text).unwrap();
-            v["receipt"]["anchorId"] = "anc_other".into();
-            v.to_string().into_bytes()
-        },
-    ));
+    let good = json_of(&case("bundle verify", &["-", "--require", "consistent"], &{
+        let text = std::fs::read_to_string(common::repo_root().join("tests/data/bundles/v1/batch-two.json"))
+            .unwrap();
+        let mut v: Value = serde_json::from_str(&text).unwrap();
+        v["receipt"]["anchorId"] = "anc_other".into();
+        v.to_string().into_bytes()
+    }));
     let schema = validator("bundle verify");
     assert!(errors(&schema, &good).is_empty());
     let failed = good["checks"]
@@ -547,7 +543,10 @@ fn the_bundle_verify_schema_rejects_what_breaks_it() {
     let broken: Vec<(&str, Breaks)> = vec![
         ("other verb", Box::new(|v| v["verb"] = "bundle".into())),
         ("unknown field", Box::new(|v| v["extra"] = 1.into())),
-        ("library verdict word", Box::new(|v| v["verdict"] = "not_verified".into())),
+        (
+            "library verdict word",
+            Box::new(|v| v["verdict"] = "not_verified".into()),
+        ),
         (
             "failure without its field",
             Box::new(move |v| {

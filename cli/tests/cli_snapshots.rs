@@ -253,12 +253,18 @@ fn bundle_verb() {
     );
     check(
         "bundle_verify_anchored_required_no_ledger",
-        shown(&run(&["bundle", "verify", "-", "--require", "anchored"], &plain.stdout)),
+        shown(&run(
+            &["bundle", "verify", "-", "--require", "anchored"],
+            &plain.stdout,
+        )),
     );
     let anchored = create(&["--ledger-answers", "examples/ledger/answers.json"]);
     check(
         "bundle_verify_anchored",
-        shown(&run(&["bundle", "verify", "-", "--require", "anchored"], &anchored.stdout)),
+        shown(&run(
+            &["bundle", "verify", "-", "--require", "anchored"],
+            &anchored.stdout,
+        )),
     );
     let mut v: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
     v["items"][0]["delta"]["delta"] = 1000.into();
@@ -268,7 +274,10 @@ fn bundle_verb() {
     );
     check(
         "bundle_verify_newer_major",
-        shown(&run(&["bundle", "verify", "tests/data/bundles/future/v2.json"], b"")),
+        shown(&run(
+            &["bundle", "verify", "tests/data/bundles/future/v2.json"],
+            b"",
+        )),
     );
     check(
         "bundle_create_not_in_receipt",
@@ -287,5 +296,8 @@ fn bundle_verb() {
         "usage_bundle_two_stdin",
         shown(&run(&["bundle", "create", "-", "--items", "-"], b"")),
     );
-    check("usage_bundle_no_items", shown(&run(&["bundle", "create", "-"], b"")));
+    check(
+        "usage_bundle_no_items",
+        shown(&run(&["bundle", "create", "-"], b"")),
+    );
 }

@@ -122,9 +122,7 @@ fn run_case(verifier: Option<&Path>, dir: &Path) -> Result<(), String> {
     if let Some(field) = expected["field"].as_str()
         && !field_named(&json, field)
     {
-        return Err(format!(
-            "no failed check names field {field:?}\n{stdout}"
-        ));
+        return Err(format!("no failed check names field {field:?}\n{stdout}"));
     }
     if let Some(values) = expected["values"].as_object() {
         for (pointer, want) in values {

@@ -74,7 +74,10 @@ pub(crate) fn check(b: &Bundle, root: &Hash32, changed: bool, r: &mut BundleRepo
                 Basis::Ledger,
                 CHECK,
                 FIELD,
-                format!("{detail}; decided offline from the {} recorded answer(s)", l.answers.len()),
+                format!(
+                    "{detail}; decided offline from the {} recorded answer(s)",
+                    l.answers.len()
+                ),
             ),
             Outcome::Fail { failure } => {
                 let (tx, reason) = match failure {

@@ -12,7 +12,8 @@
 use crate::bundle::source::{self, Slot};
 use crate::bundle::wire::WireStep;
 use crate::bundle::{
-    BUNDLE_FORMAT, Bundle, BundleFailure, BundleItem, CreateError, Inclusion, LedgerEvidence, ReceiptFields, verify,
+    BUNDLE_FORMAT, Bundle, BundleFailure, BundleItem, CreateError, Inclusion, LedgerEvidence, ReceiptFields,
+    verify,
 };
 use crate::receipt::wire::Extra;
 use crate::receipt::{

@@ -3,8 +3,8 @@
 //! decided as for receipts ([`crate::Report::level`]).
 
 use crate::bundle::{Bundle, BundleFailure, BundleItem, BundleMapping, ItemPath, ReceiptFields};
-use crate::receipt::{Basis, Verdict};
 use crate::ledger::AnchorReport;
+use crate::receipt::{Basis, Verdict};
 use crate::{Hash32, Level, NodeEncoding};
 use alloc::format;
 use alloc::string::String;
@@ -265,9 +265,11 @@ impl BundleReport {
             .any(|c| c.field == "ledger" && matches!(c.outcome, BundleOutcome::NotCheckable { .. }));
         if !self.passed(|b| b == Basis::Ledger) && !ledger_reported {
             out.push(match self.ledger {
-                None => "the public ledger: the bundle carries no recorded ledger answers, so whether the root \
+                None => {
+                    "the public ledger: the bundle carries no recorded ledger answers, so whether the root \
                          is in a ledger transaction was not checked"
-                    .into(),
+                        .into()
+                }
                 Some(_) => "the public ledger: the root was not found on the ledger by this check".into(),
             });
         }

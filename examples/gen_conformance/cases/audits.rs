@@ -61,11 +61,24 @@ fn confirmed(root: &Hash32, count: usize) -> Value {
     })
 }
 
-fn audit_case(name: &str, why: &str, deltas: &[Value], receipts: &[Value], answers: Option<&[Value]>) -> Case {
+fn audit_case(
+    name: &str,
+    why: &str,
+    deltas: &[Value],
+    receipts: &[Value],
+    answers: Option<&[Value]>,
+) -> Case {
     let mut c = case(name, why)
         .file("deltas.jsonl", jsonl(deltas))
         .file("receipts.jsonl", jsonl(receipts))
-        .args(&["audit", "--deltas", "deltas.jsonl", "--receipts", "receipts.jsonl", "--json"]);
+        .args(&[
+            "audit",
+            "--deltas",
+            "deltas.jsonl",
+            "--receipts",
+            "receipts.jsonl",
+            "--json",
+        ]);
     if let Some(a) = answers {
         c = c
             .file("answers.jsonl", jsonl(a))
@@ -92,9 +105,7 @@ pub fn audits() -> Vec<Case> {
     ];
     let (genuine, root) = batch(&d, &[]);
     let ok = [genuine.clone(), confirmed(&root, 3)];
-    let balance = |customer: &str, amount: f64, count: u64| {
-        json!({ "data": { "computedBalance": amount, "customerId": customer, "deltasCount": count }, "success": true })
-    };
+    let balance = |customer: &str, amount: f64, count: u64| json!({ "data": { "computedBalance": amount, "customerId": customer, "deltasCount": count }, "success": true });
 
     let mut service_view = d.clone();
     service_view[2]["delta"] = json!(7.5);

@@ -69,7 +69,11 @@ fn seal_of(bundle: &Value) -> Value {
             sealed_fields(v, &push_key("", k), &mut fields);
         }
     }
-    let root = keccak256(canonical_json(&Value::Object(fields.clone())).expect("canonical").as_bytes());
+    let root = keccak256(
+        canonical_json(&Value::Object(fields.clone()))
+            .expect("canonical")
+            .as_bytes(),
+    );
     json!({ "fields": fields, "root": hv(&root) })
 }
 
@@ -105,10 +109,21 @@ fn assert_genuine(name: &str, b: &Value) {
     let items = b["items"].as_array().expect("items");
     let hashes: Vec<Hash32> = items.iter().map(|i| h(&i["itemHash"])).collect();
     for (i, item) in items.iter().enumerate() {
-        assert_eq!(item_hash(&item["delta"], mapping), hashes[i], "{name}: items[{i}]");
+        assert_eq!(
+            item_hash(&item["delta"], mapping),
+            hashes[i],
+            "{name}: items[{i}]"
+        );
     }
-    let (root, count, enc) = (h(&b["root"]), b["leafCount"].as_u64().expect("count"), encoding_of(b));
-    let indices: Vec<u64> = items.iter().map(|i| i["index"].as_u64().expect("index")).collect();
+    let (root, count, enc) = (
+        h(&b["root"]),
+        b["leafCount"].as_u64().expect("count"),
+        encoding_of(b),
+    );
+    let indices: Vec<u64> = items
+        .iter()
+        .map(|i| i["index"].as_u64().expect("index"))
+        .collect();
     let inc = &b["inclusion"];
     let folded = match inc["kind"].as_str() {
         Some("path") => {
@@ -117,23 +132,39 @@ fn assert_genuine(name: &str, b: &Value) {
                 .expect("path")
                 .iter()
                 .map(|s| {
-                    let side = if s["position"] == "left" { Side::Left } else { Side::Right };
+                    let side = if s["position"] == "left" {
+                        Side::Left
+                    } else {
+                        Side::Right
+                    };
                     (h(&s["hash"]), side)
                 })
                 .collect();
             reference::verify(&hashes[0], indices[0], count, &path, &root, enc)
         }
         Some("multiProof") => {
-            let siblings: Vec<Hash32> = inc["siblings"].as_array().expect("siblings").iter().map(h).collect();
+            let siblings: Vec<Hash32> = inc["siblings"]
+                .as_array()
+                .expect("siblings")
+                .iter()
+                .map(h)
+                .collect();
             reference::verify_multi(&hashes, &indices, count, &siblings, &root, enc)
         }
         _ => {
-            let leaves: Vec<Hash32> = inc["itemHashes"].as_array().expect("itemHashes").iter().map(h).collect();
+            let leaves: Vec<Hash32> = inc["itemHashes"]
+                .as_array()
+                .expect("itemHashes")
+                .iter()
+                .map(h)
+                .collect();
             assert_eq!(leaves.len() as u64, count, "{name}: leafCount");
             for (k, &i) in indices.iter().enumerate() {
                 assert_eq!(leaves[i as usize], hashes[k], "{name}: leaf {i}");
             }
-            (reference::root(&leaves, enc) == root).then_some(()).ok_or("RootMismatch")
+            (reference::root(&leaves, enc) == root)
+                .then_some(())
+                .ok_or("RootMismatch")
         }
     };
     assert_eq!(folded, Ok(()), "{name}: inclusion");
@@ -211,37 +242,162 @@ pub fn bundles() -> Vec<Case> {
         verify_case("bundle_delta_status_anchored_pass", "A delta status answer's bundle carrying recorded ledger answers whose transaction holds the root: anchored offline, with no network.", &status).pass("anchored"),
         verify_case("bundle_batch_anchored_pass", "A batch bundle carrying the recorded answers of two sources that agree the root is in their transaction: anchored offline.", &multi_anchored).pass("anchored"),
     ];
-    let mut no_ledger = verify_case("bundle_anchored_required_without_ledger_fail", "Verified, but the bundle carries no ledger answers, so anchored cannot be reached.", &emit)
-        .args(&["--require", "anchored"]);
-    no_ledger.expected = Expected { exit: 1, level: Some("verified"), error: None, check: None, field: None, values: Vec::new() };
+    let mut no_ledger = verify_case(
+        "bundle_anchored_required_without_ledger_fail",
+        "Verified, but the bundle carries no ledger answers, so anchored cannot be reached.",
+        &emit,
+    )
+    .args(&["--require", "anchored"]);
+    no_ledger.expected = Expected {
+        exit: 1,
+        level: Some("verified"),
+        error: None,
+        check: None,
+        field: None,
+        values: Vec::new(),
+    };
     out.push(no_ledger);
 
     // A field changed after the bundle was written, the seal left as it was:
     // the seal names the field.
     let other_hash = hv(&stray("bundle"));
     let tampered: Vec<(&str, &str, &Value, &str, Value)> = vec![
-        ("delta_amount", "The delta's amount", &emit, "/items/0/delta/delta", json!(4250)),
-        ("delta_reference", "A delta's referenceId", &multi, "/items/0/delta/referenceId", json!("inv_2026_0999")),
-        ("delta_metadata", "A nested metadata value of the delta", &emit, "/items/0/delta/metadata/units", json!(30)),
-        ("item_hash", "An item hash", &multi, "/items/0/itemHash", other_hash.clone()),
+        (
+            "delta_amount",
+            "The delta's amount",
+            &emit,
+            "/items/0/delta/delta",
+            json!(4250),
+        ),
+        (
+            "delta_reference",
+            "A delta's referenceId",
+            &multi,
+            "/items/0/delta/referenceId",
+            json!("inv_2026_0999"),
+        ),
+        (
+            "delta_metadata",
+            "A nested metadata value of the delta",
+            &emit,
+            "/items/0/delta/metadata/units",
+            json!(30),
+        ),
+        (
+            "item_hash",
+            "An item hash",
+            &multi,
+            "/items/0/itemHash",
+            other_hash.clone(),
+        ),
         ("index", "An item's leaf index", &emit, "/items/0/index", json!(2)),
-        ("receipt_id", "The receiptId", &emit, "/receipt/receiptId", other_hash.clone()),
-        ("anchor_id", "The anchorId (no hash covers it)", &multi, "/receipt/anchorId", json!("anc_other")),
-        ("received_at", "The receivedAt time (no hash covers it)", &emit, "/receipt/receivedAt", json!("2026-02-01T00:00:00.000Z")),
-        ("status", "The receipt status (no hash covers it)", &emit, "/receipt/status", json!("ANCHORED")),
-        ("previous_proof_hash", "The chain link previousProofHash (no hash covers it)", &webhook, "/receipt/previousProofHash", other_hash.clone()),
-        ("source", "The receipt's source kind", &webhook, "/receipt/source", json!("emit")),
+        (
+            "receipt_id",
+            "The receiptId",
+            &emit,
+            "/receipt/receiptId",
+            other_hash.clone(),
+        ),
+        (
+            "anchor_id",
+            "The anchorId (no hash covers it)",
+            &multi,
+            "/receipt/anchorId",
+            json!("anc_other"),
+        ),
+        (
+            "received_at",
+            "The receivedAt time (no hash covers it)",
+            &emit,
+            "/receipt/receivedAt",
+            json!("2026-02-01T00:00:00.000Z"),
+        ),
+        (
+            "status",
+            "The receipt status (no hash covers it)",
+            &emit,
+            "/receipt/status",
+            json!("ANCHORED"),
+        ),
+        (
+            "previous_proof_hash",
+            "The chain link previousProofHash (no hash covers it)",
+            &webhook,
+            "/receipt/previousProofHash",
+            other_hash.clone(),
+        ),
+        (
+            "source",
+            "The receipt's source kind",
+            &webhook,
+            "/receipt/source",
+            json!("emit"),
+        ),
         ("root", "The root", &emit, "/root", other_hash.clone()),
         ("leaf_count", "The leaf count", &multi, "/leafCount", json!(4)),
-        ("node_encoding", "The node encoding", &multi, "/nodeEncoding", json!("bytes")),
-        ("amount_key", "The item mapping's amount key", &emit, "/itemMapping/amountKey", json!("amount")),
-        ("path_hash", "A sibling hash of the path", &emit, "/inclusion/path/0/hash", other_hash.clone()),
-        ("path_position", "A sibling's side in the path", &emit, "/inclusion/path/1/position", json!("left")),
-        ("sibling", "A multi-proof sibling", &multi, "/inclusion/siblings/0", other_hash.clone()),
-        ("listed_item_hash", "One of the batch's listed item hashes", &all_hashes, "/inclusion/itemHashes/1", other_hash.clone()),
-        ("ledger_transaction", "The ledger transaction of the evidence", &status, "/ledger/transaction", json!(format!("0x{}", "ab".repeat(32)))),
-        ("ledger_url", "A recorded answer's URL", &status, "/ledger/answers/0/url", json!("https://elsewhere.example/api")),
-        ("created_by", "The informational createdBy", &emit, "/createdBy", json!("another tool")),
+        (
+            "node_encoding",
+            "The node encoding",
+            &multi,
+            "/nodeEncoding",
+            json!("bytes"),
+        ),
+        (
+            "amount_key",
+            "The item mapping's amount key",
+            &emit,
+            "/itemMapping/amountKey",
+            json!("amount"),
+        ),
+        (
+            "path_hash",
+            "A sibling hash of the path",
+            &emit,
+            "/inclusion/path/0/hash",
+            other_hash.clone(),
+        ),
+        (
+            "path_position",
+            "A sibling's side in the path",
+            &emit,
+            "/inclusion/path/1/position",
+            json!("left"),
+        ),
+        (
+            "sibling",
+            "A multi-proof sibling",
+            &multi,
+            "/inclusion/siblings/0",
+            other_hash.clone(),
+        ),
+        (
+            "listed_item_hash",
+            "One of the batch's listed item hashes",
+            &all_hashes,
+            "/inclusion/itemHashes/1",
+            other_hash.clone(),
+        ),
+        (
+            "ledger_transaction",
+            "The ledger transaction of the evidence",
+            &status,
+            "/ledger/transaction",
+            json!(format!("0x{}", "ab".repeat(32))),
+        ),
+        (
+            "ledger_url",
+            "A recorded answer's URL",
+            &status,
+            "/ledger/answers/0/url",
+            json!("https://elsewhere.example/api"),
+        ),
+        (
+            "created_by",
+            "The informational createdBy",
+            &emit,
+            "/createdBy",
+            json!("another tool"),
+        ),
     ];
     for (stem, what, base, pointer, value) in tampered {
         let field = pointer_to_field(pointer);
@@ -257,7 +413,11 @@ pub fn bundles() -> Vec<Case> {
         ));
     }
     out.push(named(
-        verify_case("bundle_changed_seal_root_fail", "The seal's root was changed: the seal's entries no longer hash to it.", &set(&emit, "/seal/root", other_hash.clone())),
+        verify_case(
+            "bundle_changed_seal_root_fail",
+            "The seal's root was changed: the seal's entries no longer hash to it.",
+            &set(&emit, "/seal/root", other_hash.clone()),
+        ),
         "sealed",
         "seal",
         "seal.root",
@@ -273,17 +433,24 @@ pub fn bundles() -> Vec<Case> {
     ));
     let root = h(&emit["root"]);
     out.push(named(
-        verify_case("bundle_resealed_root_fail", "The root changed and the seal recomputed: the items reach another root.", &reseal(set(&emit, "/root", hv(&tweak(&root))))),
+        verify_case(
+            "bundle_resealed_root_fail",
+            "The root changed and the seal recomputed: the items reach another root.",
+            &reseal(set(&emit, "/root", hv(&tweak(&root)))),
+        ),
         "rootMismatch",
         "root",
         "root",
     ));
-    let body = multi_anchored["ledger"]["answers"][0]["body"].as_str().expect("body");
+    let body = multi_anchored["ledger"]["answers"][0]["body"]
+        .as_str()
+        .expect("body");
     let word = h(&multi["root"]).to_string();
     let moved = body.replace(&word[2..], &tweak(&h(&multi["root"])).to_string()[2..]);
     assert_ne!(moved, body);
     let mut against = set(&multi_anchored, "/ledger/answers/0/body", json!(moved));
-    against["ledger"]["answers"][0]["bodySha256"] = json!(pacspace_proof::ledger::sha256_hex(moved.as_bytes()));
+    against["ledger"]["answers"][0]["bodySha256"] =
+        json!(pacspace_proof::ledger::sha256_hex(moved.as_bytes()));
     out.push(named(
         verify_case("bundle_resealed_ledger_root_absent_fail", "The mirror node's recorded answer no longer holds the root (digest and seal recomputed): the sources disagree, evidence against the anchor.", &reseal(against)).args(&["--require", "anchored"]),
         "notAnchored",
@@ -291,25 +458,47 @@ pub fn bundles() -> Vec<Case> {
         "ledger",
     ));
     out.push(named(
-        verify_case("bundle_ledger_body_changed_fail", "A recorded answer's body changed, its SHA-256 left: the digest check names the answer.", &reseal(set(&multi_anchored, "/ledger/answers/1/body", json!("{}")))),
+        verify_case(
+            "bundle_ledger_body_changed_fail",
+            "A recorded answer's body changed, its SHA-256 left: the digest check names the answer.",
+            &reseal(set(&multi_anchored, "/ledger/answers/1/body", json!("{}"))),
+        ),
         "answerBody",
         "ledger answer",
         "ledger.answers[1]",
     ));
 
     // Bad input: no verdict at all.
-    out.push(case("bundle_newer_major_version_fail", "Format v2 is a newer major version: refused with a clear message.")
+    out.push(
+        case(
+            "bundle_newer_major_version_fail",
+            "Format v2 is a newer major version: refused with a clear message.",
+        )
         .file("bundle.json", repo_file("tests/data/bundles/future/v2.json"))
         .args(&["bundle", "verify", "bundle.json", "--json"])
-        .bad_input());
-    out.push(case("bundle_receipt_not_bundle_fail", "An emit response is not a proof bundle: refused, saying what it is.")
+        .bad_input(),
+    );
+    out.push(
+        case(
+            "bundle_receipt_not_bundle_fail",
+            "An emit response is not a proof bundle: refused, saying what it is.",
+        )
         .file("bundle.json", pretty(&super::sample_json("emit.json")))
         .args(&["bundle", "verify", "bundle.json", "--json"])
-        .bad_input());
-    out.push(case("bundle_receipt_id_alone_fail", "A receiptId pasted alone is not JSON: refused.")
-        .file("bundle.json", format!("{}\n", emit["receipt"]["receiptId"].as_str().expect("id")))
+        .bad_input(),
+    );
+    out.push(
+        case(
+            "bundle_receipt_id_alone_fail",
+            "A receiptId pasted alone is not JSON: refused.",
+        )
+        .file(
+            "bundle.json",
+            format!("{}\n", emit["receipt"]["receiptId"].as_str().expect("id")),
+        )
         .args(&["bundle", "verify", "bundle.json", "--json"])
-        .bad_input());
+        .bad_input(),
+    );
     out
 }
 
