@@ -177,9 +177,14 @@ fn every_field_changed_is_named_exactly_by_the_seal() {
         if b.get("seal").is_none() {
             continue;
         }
+        // Anchored when its recorded ledger answers find the root.
+        let genuine = match b.get("ledger") {
+            Some(_) => Level::Anchored,
+            None => Level::Verified,
+        };
         assert_eq!(
             verify(&Bundle::from_value(&b).unwrap()).level(),
-            Level::Verified,
+            genuine,
             "{name}"
         );
         let mut ls = Vec::new();
