@@ -38,7 +38,7 @@ pub struct ItemPath {
 
 /// Whether node `pos` of a level `width` wide is a padded last node.
 fn padded(pos: u64, width: u64) -> bool {
-    pos % 2 == 0 && pos + 1 == width
+    pos.is_multiple_of(2) && pos + 1 == width
 }
 
 /// The path of `leaf` (leaf `index` of `count`) along `steps`.

@@ -42,15 +42,15 @@ pub fn verify(b: &Bundle) -> BundleReport {
         ),
     }
     seal::check(b, &mut r);
-    if let Some(status) = &b.receipt.status {
-        if status.is_failed() {
-            r.fail(
-                "receipt.status",
-                BundleFailure::StatusFailed {
-                    field: "receipt.status".into(),
-                },
-            );
-        }
+    if let Some(status) = &b.receipt.status
+        && status.is_failed()
+    {
+        r.fail(
+            "receipt.status",
+            BundleFailure::StatusFailed {
+                field: "receipt.status".into(),
+            },
+        );
     }
     let views = item_views(b, &mut r);
     if !views.is_empty() {
@@ -78,10 +78,11 @@ fn item_views(b: &Bundle, r: &mut BundleReport) -> Vec<ItemView> {
     sorted.sort_unstable();
     let mut repeated: Vec<(u64, bool)> = Vec::new();
     for w in sorted.windows(2) {
-        if let [a, c] = w {
-            if a == c && repeated.last().map(|r| r.0) != Some(*a) {
-                repeated.push((*a, false));
-            }
+        if let [a, c] = w
+            && a == c
+            && repeated.last().map(|r| r.0) != Some(*a)
+        {
+            repeated.push((*a, false));
         }
     }
     let mut views: Vec<ItemView> = Vec::with_capacity(b.items.len());

@@ -154,7 +154,7 @@ pub fn audits() -> Vec<Case> {
             &[("verified", 2), ("failed", 1)],
         ),
         counts(
-            audit_case("audit_unconfirmed_pending_fail", "The batch's root recomputes but nothing confirms it was anchored: every delta is pending.", &d, &[genuine.clone()], None)
+            audit_case("audit_unconfirmed_pending_fail", "The batch's root recomputes but nothing confirms it was anchored: every delta is pending.", &d, std::slice::from_ref(&genuine), None)
                 .fail(None, None),
             &[("verified", 0), ("pending", 3)],
         ),
