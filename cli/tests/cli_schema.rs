@@ -575,3 +575,50 @@ fn the_bundle_verify_schema_rejects_what_breaks_it() {
     // Not a receipt's output.
     assert!(!errors(&validator("receipt"), &good).is_empty());
 }
+
+#[test]
+fn bundle_create_writes_what_the_bundle_file_schema_describes() {
+    let schema = jsonschema::options()
+        .with_draft(Draft::Draft202012)
+        .build(&read_json(schema_dir().join("bundle-v1.json")))
+        .expect("bundle-v1.json builds");
+    let e = "examples/receipts";
+    for args in [
+        vec!["emit.json", "emit-delta.json"],
+        vec!["batch.json", "batch-deltas.json", "--only", "0", "--only", "3"],
+        vec!["batch.json", "batch-deltas.json", "--all-item-hashes"],
+        vec!["webhook.json", "emit-delta.json"],
+        vec![
+            "batch.json",
+            "batch-deltas.json",
+            "--only",
+            "1",
+            "--ledger-answers",
+            ANSWERS,
+        ],
+    ] {
+        let receipt = format!("{e}/{}", args[0]);
+        let items = format!("{e}/{}", args[1]);
+        let mut argv = vec!["bundle", "create", receipt.as_str(), "--items", items.as_str()];
+        argv.extend(args[2..].iter().copied());
+        let o = run(&argv, b"");
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{argv:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let v: Value = serde_json::from_slice(&o.stdout).expect("a bundle");
+        let errs = errors(&schema, &v);
+        assert!(errs.is_empty(), "{argv:?}: {errs:#?}");
+        // The schema is strict enough to refuse a bundle of another kind of answer.
+        if v["ledger"].is_object() {
+            let mut bad = v.clone();
+            bad["ledger"]["answers"][0]["kind"] = "oracle".into();
+            assert!(
+                !errors(&schema, &bad).is_empty(),
+                "an unknown source kind is refused"
+            );
+        }
+    }
+}
