@@ -15,6 +15,7 @@
 //! | [`item`] | the delta→item mapping, a typed [`DeltaItem`] hashed without allocation | core |
 //! | [`tree`] | itemsRoot, paths, single and multi inclusion proofs | core / `alloc` |
 //! | [`receipt`] | the service's artefacts, verified into a [`Report`] | `alloc` |
+//! | [`bundle`] | proof bundles: one file proving deltas are in a receipt | `alloc` |
 //! | [`signature`] | webhook signatures (HMAC-SHA256, constant time) | core |
 //! | [`level`] | assurance levels: what a verdict may claim | core |
 //! | [`chain`] | `previousProofHash` continuity, streaming | `alloc` / `std` |
@@ -54,6 +55,9 @@ pub mod level;
 pub mod signature;
 pub mod tree;
 
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+pub mod bundle;
 #[cfg(feature = "alloc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
 pub mod chain;

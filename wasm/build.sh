@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly package twice from one compile:
-#   pkg/node  wasm-bindgen --target nodejs (Node tests, benchmark)
-#   www/pkg   wasm-bindgen --target web    (the demo page; www/ is then a deployable static site)
-# then shrinks each .wasm with wasm-opt -Oz (npm binaryen, from `npm ci`) and prints the
-# gzip -9 sizes before and after. Installs the rustup target and the wasm-bindgen CLI at
-# exactly the version in Cargo.lock when missing.
+# Builds the npm package `pacspace-proof` in pkg/:
+#   pkg/web/   wasm-bindgen --target web output (ES module + init/initSync), the .wasm shrunk
+#              with wasm-opt -Oz (npm binaryen, from `npm ci`); gzip -9 sizes printed
+#   pkg/       package.json, the Node entry (node.mjs: reads the .wasm with fs, initSync),
+#              the browser/bundler entry (browser.mjs), types, README, licences
+#   pkg/page/  the invoice page as one HTML file with the .wasm inlined (npm/assemble.mjs)
+# `cd pkg && npm pack` then gives the tarball. Installs the rustup target and the
+# wasm-bindgen CLI at exactly the version in Cargo.lock when missing.
 #
 # PACSPACE_WASM_SPEED=1 builds for speed instead of size (opt-level 3, wasm-opt -O3): about
 # 3x faster proof verification for about 30% more gzipped bytes (numbers in README.md).
@@ -45,17 +47,15 @@ if [ ! -x "$wasm_opt" ]; then
     exit 2
 fi
 
-for spec in nodejs:pkg/node web:www/pkg; do
-    target=${spec%%:*}
-    out=${spec#*:}
-    rm -rf "$out"
-    wasm-bindgen --target "$target" --out-dir "$out" "$raw"
-    bg="$out/pacspace_proof_wasm_bg.wasm"
-    before_raw=$(wc -c <"$bg")
-    before_gz=$(gz "$bg")
-    "$wasm_opt" "$opt_flag" --strip-debug --strip-producers "$bg" -o "$bg.opt"
-    mv "$bg.opt" "$bg"
-    after_raw=$(wc -c <"$bg")
-    after_gz=$(gz "$bg")
-    echo "$target: $bg  wasm-bindgen $before_raw B (gzip -9 $before_gz B) -> wasm-opt $opt_flag $after_raw B (gzip -9 $after_gz B)"
-done
+rm -rf pkg
+wasm-bindgen --target web --out-dir pkg/web "$raw"
+bg=pkg/web/pacspace_proof_wasm_bg.wasm
+before_raw=$(wc -c <"$bg")
+before_gz=$(gz "$bg")
+"$wasm_opt" "$opt_flag" --strip-debug --strip-producers "$bg" -o "$bg.opt"
+mv "$bg.opt" "$bg"
+after_raw=$(wc -c <"$bg")
+after_gz=$(gz "$bg")
+echo "$bg: wasm-bindgen $before_raw B (gzip -9 $before_gz B) -> wasm-opt $opt_flag $after_raw B (gzip -9 $after_gz B)"
+
+node npm/assemble.mjs

@@ -74,6 +74,11 @@ pub enum Command {
     /// pending or missing; balances and claims; sequences, chains and heads.
     /// Exit 0 all verified and no mismatch, 1 otherwise, 2 bad input.
     Audit(verbs::audit::AuditArgs),
+    /// Proof bundles: one file proving deltas are in a receipt, for someone
+    /// who has neither the service's answers nor the rest of the batch.
+    /// `create` writes one; `verify` checks one offline (the levels and exit
+    /// codes of `receipt`; anchored from the ledger answers it carries).
+    Bundle(verbs::bundle::BundleArgs),
     /// Print a shell completion script.
     Completions(verbs::meta::CompletionsArgs),
     /// Print the manual page (roff) on standard output.
@@ -89,9 +94,18 @@ where
 {
     let mut cmd = Cli::command();
     let matches = cmd.try_get_matches_from_mut(args)?;
-    if let Some((name, sub_matches)) = matches.subcommand()
-        && let Some(sub) = cmd.find_subcommand_mut(name)
-    {
+    // The innermost subcommand holds the arguments (`bundle create …`).
+    let mut names = Vec::new();
+    let mut sub_matches = &matches;
+    while let Some((name, inner)) = sub_matches.subcommand() {
+        names.push(name.to_string());
+        sub_matches = inner;
+    }
+    let mut sub = Some(&mut cmd);
+    for name in &names {
+        sub = sub.and_then(|c| c.find_subcommand_mut(name));
+    }
+    if let Some(sub) = sub.filter(|_| !names.is_empty()) {
         check_one_stdin(sub, sub_matches)?;
     }
     Cli::from_arg_matches(&matches)

@@ -60,6 +60,8 @@ fn bare_invocation_prints_the_help_with_the_verbs_and_exits_2() {
         "chain",
         "fetch",
         "anchor",
+        "audit",
+        "bundle",
         "completions",
         "manpage",
     ] {
@@ -87,6 +89,11 @@ fn completions_and_manpage() {
             text.contains("verify-proof") && text.contains("require"),
             "{shell}"
         );
+        // The nested bundle verbs and their options complete too.
+        assert!(
+            text.contains("bundle") && text.contains("create") && text.contains("ledger-answers"),
+            "{shell}"
+        );
     }
     assert_eq!(run(&["completions", "tcsh"], b"").status.code(), Some(2));
     let o = run(&["manpage"], b"");
@@ -94,6 +101,7 @@ fn completions_and_manpage() {
     let roff = stdout(&o);
     assert!(roff.contains(".TH pacspace-verify"), "{roff}");
     assert!(roff.contains("verify\\-proof"), "{roff}");
+    assert!(roff.contains("Proof bundles"), "{roff}");
 }
 
 #[test]

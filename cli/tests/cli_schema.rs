@@ -40,7 +40,9 @@ fn validator(verb: &str) -> Validator {
     jsonschema::options()
         .with_draft(Draft::Draft202012)
         .with_registry(&registry)
-        .build(&read_json(schema_dir().join(format!("{verb}.json"))))
+        .build(&read_json(
+            schema_dir().join(format!("{}.json", verb.replace(' ', "-"))),
+        ))
         .unwrap_or_else(|e| panic!("{verb}.json does not build: {e}"))
 }
 
@@ -119,6 +121,31 @@ fn local_cases() -> Vec<Case> {
     let other_root = format!("0x{}", "5a".repeat(32));
     let (sig, ts) = headers();
     let body = std::fs::read(repo.join(sample("webhook.json"))).unwrap();
+    // A bundle carrying the recorded ledger answers (anchored), the same
+    // with an amount changed (not verified), and with answers about another
+    // transaction (the ledger cannot decide: exit 3 when anchored is required).
+    let anchored_bundle = run(
+        &[
+            "bundle",
+            "create",
+            &sample("batch.json"),
+            "--items",
+            &sample("batch-deltas.json"),
+            "--only",
+            "0",
+            "--ledger-answers",
+            ANSWERS,
+        ],
+        b"",
+    )
+    .stdout;
+    let mut v: Value = serde_json::from_slice(&anchored_bundle).expect("a bundle");
+    v["items"][0]["delta"]["delta"] = 1000.into();
+    let tampered_bundle = v.to_string().into_bytes();
+    let mut v: Value = serde_json::from_slice(&anchored_bundle).expect("a bundle");
+    v["ledger"]["transaction"] = other_root.as_str().into();
+    v.as_object_mut().unwrap().remove("seal");
+    let undecided_bundle = v.to_string().into_bytes();
     let webhook = |extra: &[&str], sig: &str| {
         let mut args = vec![
             "--secret-env",
@@ -271,13 +298,23 @@ fn local_cases() -> Vec<Case> {
             &["--anchor", "--ledger-answers", ANSWERS, "-"],
             format!("{}\n", lines[0]).as_bytes(),
         ),
+        case("bundle verify", &["tests/data/bundles/v1/emit-one.json"], b""),
+        case(
+            "bundle verify",
+            &["--require", "anchored", "tests/data/bundles/v1/batch-two.json"],
+            b"",
+        ),
+        case("bundle verify", &["-"], &anchored_bundle),
+        case("bundle verify", &["-", "--require", "consistent"], &tampered_bundle),
+        case("bundle verify", &["-", "--require", "anchored"], &undecided_bundle),
     ]
 }
 
 /// Runs `c` with `--json`; returns the parsed output after checking the
 /// envelope's first fields.
 fn json_of(c: &Case) -> Value {
-    let mut args: Vec<&str> = vec![c.verb, "--json"];
+    let mut args: Vec<&str> = c.verb.split(' ').collect();
+    args.push("--json");
     args.extend(c.args.iter().map(String::as_str));
     let o = run(&args, &c.stdin);
     assert!(
@@ -308,20 +345,25 @@ fn every_verb_has_a_schema_and_every_schema_is_valid_draft_2020_12() {
         .take_while(|l| l.starts_with("  "))
         .filter_map(|l| l.split_whitespace().next())
         .filter(|v| !["help", "completions", "manpage"].contains(v))
-        .map(String::from)
+        // `bundle create` prints a bundle (bundle-v1.json), `bundle verify` a verdict.
+        .map(|v| match v {
+            "bundle" => "bundle-verify".to_string(),
+            v => v.to_string(),
+        })
         .collect();
     let files: BTreeSet<String> = std::fs::read_dir(schema_dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter_map(|n| n.strip_suffix(".json").map(String::from))
-        .filter(|n| n != "common")
+        // Shared definitions, and the bundle file's own format (not a verb's output).
+        .filter(|n| n != "common" && n != "bundle-v1")
         .collect();
     assert_eq!(verbs, files, "one schema per verb with --json");
-    let cased: BTreeSet<String> = local_cases().iter().map(|c| c.verb.to_string()).collect();
+    let cased: BTreeSet<String> = local_cases().iter().map(|c| c.verb.replace(' ', "-")).collect();
     let mut expected = verbs.clone();
     expected.remove("fetch"); // needs a server: fetch_json_output_matches_its_schema
     assert_eq!(cased, expected, "every verb is exercised");
-    for name in files.iter().map(String::as_str).chain(["common"]) {
+    for name in files.iter().map(String::as_str).chain(["common", "bundle-v1"]) {
         let schema = read_json(schema_dir().join(format!("{name}.json")));
         assert_eq!(
             schema["$schema"], "https://json-schema.org/draft/2020-12/schema",
@@ -477,4 +519,106 @@ fn the_schemas_reject_output_that_breaks_the_convention() {
         !errors(&receipt, &v).is_empty(),
         "failure without message accepted"
     );
+}
+
+#[test]
+fn the_bundle_verify_schema_rejects_what_breaks_it() {
+    let good = json_of(&case("bundle verify", &["-", "--require", "consistent"], &{
+        let text = std::fs::read_to_string(common::repo_root().join("tests/data/bundles/v1/batch-two.json"))
+            .unwrap();
+        let mut v: Value = serde_json::from_str(&text).unwrap();
+        v["receipt"]["anchorId"] = "anc_other".into();
+        v.to_string().into_bytes()
+    }));
+    let schema = validator("bundle verify");
+    assert!(errors(&schema, &good).is_empty());
+    let failed = good["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|c| c["outcome"] == "fail")
+        .expect("a failed check");
+    assert_eq!(good["checks"][failed]["failure"]["field"], "receipt.anchorId");
+    type Breaks = Box<dyn Fn(&mut Value)>;
+    let broken: Vec<(&str, Breaks)> = vec![
+        ("other verb", Box::new(|v| v["verb"] = "bundle".into())),
+        ("unknown field", Box::new(|v| v["extra"] = 1.into())),
+        (
+            "library verdict word",
+            Box::new(|v| v["verdict"] = "not_verified".into()),
+        ),
+        (
+            "failure without its field",
+            Box::new(move |v| {
+                v["checks"][failed]["failure"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("field");
+            }),
+        ),
+        (
+            "unknown failure kind",
+            Box::new(move |v| v["checks"][failed]["failure"]["kind"] = "tampered".into()),
+        ),
+        (
+            "no paths",
+            Box::new(|v| {
+                v.as_object_mut().unwrap().remove("paths");
+            }),
+        ),
+    ];
+    for (what, breaks) in broken {
+        let mut v = good.clone();
+        breaks(&mut v);
+        assert!(!errors(&schema, &v).is_empty(), "{what}: accepted\n{v:#}");
+    }
+    // Not a receipt's output.
+    assert!(!errors(&validator("receipt"), &good).is_empty());
+}
+
+#[test]
+fn bundle_create_writes_what_the_bundle_file_schema_describes() {
+    let schema = jsonschema::options()
+        .with_draft(Draft::Draft202012)
+        .build(&read_json(schema_dir().join("bundle-v1.json")))
+        .expect("bundle-v1.json builds");
+    let e = "examples/receipts";
+    for args in [
+        vec!["emit.json", "emit-delta.json"],
+        vec!["batch.json", "batch-deltas.json", "--only", "0", "--only", "3"],
+        vec!["batch.json", "batch-deltas.json", "--all-item-hashes"],
+        vec!["webhook.json", "emit-delta.json"],
+        vec![
+            "batch.json",
+            "batch-deltas.json",
+            "--only",
+            "1",
+            "--ledger-answers",
+            ANSWERS,
+        ],
+    ] {
+        let receipt = format!("{e}/{}", args[0]);
+        let items = format!("{e}/{}", args[1]);
+        let mut argv = vec!["bundle", "create", receipt.as_str(), "--items", items.as_str()];
+        argv.extend(args[2..].iter().copied());
+        let o = run(&argv, b"");
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{argv:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let v: Value = serde_json::from_slice(&o.stdout).expect("a bundle");
+        let errs = errors(&schema, &v);
+        assert!(errs.is_empty(), "{argv:?}: {errs:#?}");
+        // The schema is strict enough to refuse a bundle of another kind of answer.
+        if v["ledger"].is_object() {
+            let mut bad = v.clone();
+            bad["ledger"]["answers"][0]["kind"] = "oracle".into();
+            assert!(
+                !errors(&schema, &bad).is_empty(),
+                "an unknown source kind is refused"
+            );
+        }
+    }
 }

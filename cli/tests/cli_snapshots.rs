@@ -229,3 +229,75 @@ fn usage_errors() {
         )),
     );
 }
+
+#[test]
+fn bundle_verb() {
+    let create = |extra: &[&str]| {
+        let mut args = vec![
+            "bundle",
+            "create",
+            "examples/receipts/batch.json",
+            "--items",
+            "examples/receipts/batch-deltas.json",
+            "--only",
+            "0",
+        ];
+        args.extend_from_slice(extra);
+        run(&args, b"")
+    };
+    let plain = create(&[]);
+    check("bundle_create", shown(&plain));
+    check(
+        "bundle_verify_verified",
+        shown(&run(&["bundle", "verify", "-"], &plain.stdout)),
+    );
+    check(
+        "bundle_verify_anchored_required_no_ledger",
+        shown(&run(
+            &["bundle", "verify", "-", "--require", "anchored"],
+            &plain.stdout,
+        )),
+    );
+    let anchored = create(&["--ledger-answers", "examples/ledger/answers.json"]);
+    check(
+        "bundle_verify_anchored",
+        shown(&run(
+            &["bundle", "verify", "-", "--require", "anchored"],
+            &anchored.stdout,
+        )),
+    );
+    let mut v: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
+    v["items"][0]["delta"]["delta"] = 1000.into();
+    check(
+        "bundle_verify_changed",
+        shown(&run(&["bundle", "verify", "-"], v.to_string().as_bytes())),
+    );
+    check(
+        "bundle_verify_newer_major",
+        shown(&run(
+            &["bundle", "verify", "tests/data/bundles/future/v2.json"],
+            b"",
+        )),
+    );
+    check(
+        "bundle_create_not_in_receipt",
+        shown(&run(
+            &[
+                "bundle",
+                "create",
+                "examples/receipts/emit.json",
+                "--items",
+                "examples/receipts/batch-deltas.json",
+            ],
+            b"",
+        )),
+    );
+    check(
+        "usage_bundle_two_stdin",
+        shown(&run(&["bundle", "create", "-", "--items", "-"], b"")),
+    );
+    check(
+        "usage_bundle_no_items",
+        shown(&run(&["bundle", "create", "-"], b"")),
+    );
+}

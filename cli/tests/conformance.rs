@@ -55,6 +55,24 @@ fn check_failed(out: &Value, name: &str) -> bool {
         .is_some_and(|cs| cs.iter().any(|c| c["name"] == name && c["outcome"] == "fail"))
 }
 
+/// Whether some failed check's failure names `field` (`failure.field`).
+fn field_named(out: &Value, field: &str) -> bool {
+    out["checks"].as_array().is_some_and(|cs| {
+        cs.iter()
+            .any(|c| c["outcome"] == "fail" && c["failure"]["field"] == field)
+    })
+}
+
+/// The protocol's verdict word for the output's own: `audit` prints its
+/// report's verdict (`verified` when it passes), the other verbs `pass` or `fail`.
+fn verdict_word(verb: &str, json: &Value) -> Value {
+    match (verb, json["verdict"].as_str()) {
+        ("audit", Some("verified")) => Value::from("pass"),
+        ("audit", Some(_)) => Value::from("fail"),
+        _ => json["verdict"].clone(),
+    }
+}
+
 /// Runs one case; `Err` says what did not conform.
 fn run_case(verifier: Option<&Path>, dir: &Path) -> Result<(), String> {
     let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
@@ -101,11 +119,27 @@ fn run_case(verifier: Option<&Path>, dir: &Path) -> Result<(), String> {
             "the output does not list check {check:?} as failed\n{stdout}"
         ));
     }
+    if let Some(field) = expected["field"].as_str()
+        && !field_named(&json, field)
+    {
+        return Err(format!("no failed check names field {field:?}\n{stdout}"));
+    }
+    if let Some(values) = expected["values"].as_object() {
+        for (pointer, want) in values {
+            if json.pointer(pointer) != Some(want) {
+                return Err(format!(
+                    "{pointer} is {:?}, expected {want}\n{stdout}",
+                    json.pointer(pointer)
+                ));
+            }
+        }
+    }
     let want = expected["level"].as_str().ok_or("expected.json: no level")?;
     if json["level"] != want {
         return Err(format!("level {}, expected {want}\n{stdout}", json["level"]));
     }
-    if json["verdict"] != verdict {
+    let verb = args.first().map_or("", String::as_str);
+    if verdict_word(verb, &json) != verdict {
         return Err(format!(
             "verdict {}, expected {verdict}\n{stdout}",
             json["verdict"]

@@ -1,13 +1,16 @@
-// Node timing of verifying 10 000 inclusion proofs through the wasm package (pkg/node).
+// Node timing of verifying 10 000 inclusion proofs through the wasm package (pkg/, Node entry).
 // Setup (10 000 item hashes, the tree, every proof) is untimed; each run verifies all
 // 10 000 proofs against the trusted root; prints the median of RUNS runs.
 //   node bench/verify10k.mjs [count=10000] [runs=9]
-import { createRequire } from 'node:module';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { loadPkg } from '../tests/helpers.mjs';
 
-// PACSPACE_WASM_PKG: another build's pacspace_proof_wasm.js (e.g. an opt-level 3 build, to compare).
-const pkg = process.env.PACSPACE_WASM_PKG ? createRequire(import.meta.url)(process.env.PACSPACE_WASM_PKG) : loadPkg();
+// PACSPACE_WASM_PKG: another build's node.mjs (e.g. an opt-level 3 build, to compare).
+const pkg = process.env.PACSPACE_WASM_PKG
+  ? await import(pathToFileURL(path.resolve(process.env.PACSPACE_WASM_PKG)).href)
+  : await loadPkg();
 const N = Number(process.argv[2] || 10_000);
 const RUNS = Number(process.argv[3] || 9);
 

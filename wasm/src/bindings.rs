@@ -7,7 +7,7 @@
 //! are exactly those of the Rust API's serde output. Bad input throws an
 //! `Error` whose message is the Rust error's `Display`.
 
-use crate::ops;
+use crate::{bundle_ops, ops};
 use js_sys::{JSON, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::JsCast;
@@ -252,4 +252,33 @@ pub fn verify_webhook_delivery(
         )
         .map_err(bad)?,
     )
+}
+
+/// Verifies a proof bundle (`pacspace-proof-bundle/v1`): the seal, each
+/// delta against its item hash, the items against the root. Returns the
+/// report with `verdict`, `level`, `checks`, `notChecked`, the bundle's
+/// contents and each item's path to the root. A bundle that is not JSON,
+/// not a bundle, or of a newer major version throws.
+#[wasm_bindgen(js_name = verifyBundle, unchecked_return_type = "BundleReport")]
+pub fn verify_bundle(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] bundle: JsValue,
+) -> Result<JsValue, JsError> {
+    parse_out(&bundle_ops::verify_bundle(&json_text(&bundle, "bundle")?).map_err(bad)?)
+}
+
+/// Creates a proof bundle from a stored artefact (emit or batch response,
+/// delta status or verify answer, webhook event) and the deltas as
+/// submitted (one object or an array, in order). Options: `{only?: number[],
+/// inclusion?: "compact" | "itemHashes", ledgerAnswers?, createdBy?}`. A
+/// receipt that does not verify against the deltas throws.
+#[wasm_bindgen(js_name = createBundle, unchecked_return_type = "Bundle")]
+pub fn create_bundle(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] artefact: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Item | Item[]")] deltas: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "BundleOptions | null")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let artefact = json_text(&artefact, "artefact")?;
+    let deltas = json_text(&deltas, "deltas")?;
+    let options = optional_json_text(&options, "options")?;
+    parse_out(&bundle_ops::create_bundle(&artefact, &deltas, options.as_deref()).map_err(bad)?)
 }

@@ -5,7 +5,7 @@
 //! or in Node, with the same answers as the native library (it is the same
 //! code, compiled to WebAssembly, built on the crate's `alloc` layer only).
 //!
-//! [`ops`] holds the verbs on JSON text (host-independent, unit-tested
+//! [`ops`] and [`bundle_ops`] hold the verbs on JSON text (host-independent, unit-tested
 //! natively); `bindings` exposes them to JavaScript with wasm-bindgen.
 //!
 //! ```
@@ -21,5 +21,6 @@
 )]
 
 mod bindings;
+pub mod bundle_ops;
 pub mod ops;
 mod types;

@@ -6,7 +6,8 @@
 use pacspace_proof::receipt::{DeliveryHeaders, verify_webhook_delivery};
 use pacspace_proof::signature::{DEFAULT_TOLERANCE_SECS, SignatureError, verify_webhook_signature};
 use pacspace_proof::{
-    Hash32, MerkleTree, NodeEncoding, Proof, canonical_json, item_hash, items_root, verify_receipt_json,
+    Hash32, Level, MerkleTree, NodeEncoding, Proof, canonical_json, item_hash, items_root,
+    verify_receipt_json,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -190,6 +191,11 @@ pub struct ProofVerdict {
     pub node_encoding: NodeEncoding,
     /// Why it did not verify, when it did not.
     pub error: Option<String>,
+    /// `verified` when the proof reaches the root you gave (`expectRoot`),
+    /// `consistent` when it only reaches the root it claims, else `not_verified`.
+    pub level: Level,
+    /// What the verdict did not establish, in plain words.
+    pub not_checked: Vec<String>,
 }
 
 /// Verifies a proof object's JSON text (as `prove` prints it) against the
@@ -199,7 +205,10 @@ pub struct ProofVerdict {
 /// ```
 /// let zero = format!("\"0x{}\"", "0".repeat(64));
 /// let p = pacspace_proof_wasm::ops::prove(&format!("[{zero},{zero}]"), 1, None).unwrap();
-/// assert!(pacspace_proof_wasm::ops::verify_proof(&p, None, None).unwrap().verified);
+/// let v = pacspace_proof_wasm::ops::verify_proof(&p, None, None).unwrap();
+/// assert!(v.verified && v.level == pacspace_proof::Level::Consistent);
+/// let root = pacspace_proof_wasm::ops::root(&format!("[{zero},{zero}]"), None).unwrap();
+/// assert_eq!(pacspace_proof_wasm::ops::verify_proof(&p, Some(&root), None).unwrap().level, pacspace_proof::Level::Verified);
 /// let other = format!("0x{}", "1".repeat(64));
 /// let v = pacspace_proof_wasm::ops::verify_proof(&p, Some(&other), None).unwrap();
 /// assert!(!v.verified && v.error.unwrap().contains("not the expected root"));
@@ -226,6 +235,19 @@ pub fn verify_proof(
         )),
         _ => proof.verify_claimed_root().map_err(|e| e.to_string()),
     };
+    let level = match (&outcome, trusted) {
+        (Err(_), _) => Level::NotVerified,
+        (Ok(()), Some(_)) => Level::Verified,
+        (Ok(()), None) => Level::Consistent,
+    };
+    let mut not_checked = Vec::new();
+    if trusted.is_none() {
+        not_checked.push(
+            "your own data: the root was not compared with a receiptId you hold (pass expectRoot)"
+                .to_string(),
+        );
+    }
+    not_checked.push("the public ledger: the root was not looked up on the ledger".to_string());
     Ok(ProofVerdict {
         verified: outcome.is_ok(),
         index: proof.index,
@@ -234,6 +256,8 @@ pub fn verify_proof(
         items_root: proof.items_root,
         node_encoding: proof.node_encoding,
         error: outcome.err(),
+        level,
+        not_checked,
     })
 }
 
@@ -259,7 +283,7 @@ pub fn verify_receipt(
 ///
 /// ```
 /// let r = pacspace_proof_wasm::ops::verify_receipt_text(r#"{"receiptId":"rcpt_1","status":"QUEUED"}"#, None, None).unwrap();
-/// assert!(r.starts_with("delta status answer: UNVERIFIABLE\n"), "{r}");
+/// assert!(r.starts_with("delta status answer: UNVERIFIABLE (level: not_verified)\n"), "{r}");
 /// ```
 pub fn verify_receipt_text(
     artefact_text: &str,
@@ -516,7 +540,10 @@ mod tests {
         let v = webhook_signature(body, &stale);
         assert!(matches!(v.failure, Some(SignatureError::StaleTimestamp { .. })));
         let r = webhook_delivery(body, &h, None, None).unwrap();
-        assert!(r.contains(r#""name":"signature","outcome":"pass""#), "{r}");
+        assert!(
+            r.contains(r#""name":"signature","basis":"artefact","outcome":"pass""#),
+            "{r}"
+        );
         let tampered: Vec<u8> = body.iter().map(|&b| if b == b't' { b'T' } else { b }).collect();
         let r = webhook_delivery(&tampered, &h, None, None).unwrap();
         assert!(r.contains(r#""reason":"mismatch""#), "{r}");

@@ -29,7 +29,9 @@ export interface Proof {
   path: PathStep[];
   nodeEncoding?: NodeEncodingName;
 }
-/** As `pacspace-verify verify-proof --json` prints it. */
+/** What a verdict may claim, weakest first. */
+export type Level = "not_verified" | "consistent" | "verified" | "anchored";
+/** As `pacspace-verify verify-proof --json` prints it, with the level reached. */
 export interface ProofVerdict {
   verified: boolean;
   index: number;
@@ -38,6 +40,9 @@ export interface ProofVerdict {
   itemsRoot: Hash;
   nodeEncoding: NodeEncodingName;
   error: string | null;
+  /** `verified` against your `expectRoot`, `consistent` against the proof's own root. */
+  level: Level;
+  notChecked: string[];
 }
 export type SignatureFailure =
   | { reason: "noV1Value" }
@@ -81,7 +86,9 @@ export type Failure =
   | { kind: "chainBreak"; line: number; expected: string; found: string | null }
   | { kind: "encodingChanged"; line: number; first: NodeEncodingName; found: NodeEncodingName }
   | ({ kind: "signature" } & SignatureFailure);
-export type Check = { name: string } & (
+/** What a passed check compared. */
+export type Basis = "artefact" | "root" | "ownItem" | "ownRoot" | "ownReceipt" | "ownField" | "ledger";
+export type Check = { name: string; basis: Basis } & (
   | { outcome: "pass"; detail: string }
   | { outcome: "fail"; failure: Failure }
   | { outcome: "notCheckable"; why: string }
@@ -105,10 +112,82 @@ export type ArtefactKind = "emit" | "batch" | "deltaStatus" | "webhook" | "verif
 export interface Report {
   artefact: ArtefactKind;
   verdict: Verdict;
+  level: Level;
   nodeEncoding: NodeEncodingName;
   encoding: EncodingFinding;
   mappings: MappingFinding[];
   checks: Check[];
   notes: string[];
+  /** What the report did not establish, in plain words. */
+  notChecked: string[];
+}
+/** The receipt fields a bundle's items were checked against. */
+export interface BundleReceipt {
+  source: "emit" | "batch" | "deltaStatus" | "verifyAnswer" | "webhook" | string;
+  receiptId: string;
+  anchorId?: string;
+  receivedAt?: string;
+  status?: string;
+  previousProofHash?: string;
+  [key: string]: unknown;
+}
+export interface BundleItem { index: number; itemHash: Hash; delta: Item; [key: string]: unknown; }
+export interface RecordedAnswer {
+  kind: string; url: string; method?: string; askedAt: string; status: number | null;
+  body: string; bodySha256: string; error?: string; [key: string]: unknown;
+}
+/** A proof bundle, `pacspace-proof-bundle/v1` (docs/schema/bundle-v1.json). */
+export interface Bundle {
+  format: string;
+  receipt: BundleReceipt;
+  root: Hash;
+  leafCount: number;
+  nodeEncoding: NodeEncodingName;
+  itemMapping: ItemMapping;
+  items: BundleItem[];
+  inclusion:
+    | { kind: "itemHashes"; itemHashes: Hash[] }
+    | { kind: "path"; path: PathStep[] }
+    | { kind: "multiProof"; siblings: Hash[] };
+  ledger?: { network: string; transaction: string; answers: RecordedAnswer[] };
+  createdBy?: string;
+  seal?: { fields: Record<string, string>; root: Hash };
+  [key: string]: unknown;
+}
+export interface BundleOptions {
+  /** Positions of the deltas to keep (default: all anchored ones). */
+  only?: number[];
+  /** Compact paths (default) or the receipt's whole list of item hashes. */
+  inclusion?: "compact" | "itemHashes";
+  /** A `pacspace-ledger-answers/v1` file, as an object or its text. */
+  ledgerAnswers?: object | string;
+  createdBy?: string;
+}
+/** What did not match in a bundle; `field` is the field blamed, e.g. `items[0].delta`. */
+export type BundleFailure = { kind: string; field: string; [key: string]: unknown };
+export type BundleCheck = { name: string; field: string; basis: Basis } & (
+  | { outcome: "pass"; detail: string }
+  | { outcome: "fail"; failure: BundleFailure }
+  | { outcome: "notCheckable"; why: string }
+);
+/** One level of an item's path: the sibling joined, its side, and the node it gives. */
+export interface PathNode { sibling: Hash; position: "left" | "right"; padding: boolean; node: Hash; }
+export interface ItemPath { index: number; itemHash: Hash; steps: PathNode[]; reaches: Hash; }
+/** A bundle's verification report. */
+export interface BundleReport {
+  format: string;
+  verdict: Verdict;
+  level: Level;
+  receipt: BundleReceipt;
+  root: Hash;
+  leafCount: number;
+  nodeEncoding: NodeEncodingName;
+  itemMapping: ItemMapping;
+  items: BundleItem[];
+  paths: ItemPath[];
+  ledger: { network: string; transaction: string; answers: Array<{ kind: string; url: string; askedAt: string; status: number | null; bodySha256: string }> } | null;
+  checks: BundleCheck[];
+  notes: string[];
+  notChecked: string[];
 }
 "#;

@@ -1,24 +1,28 @@
-// Shared by the Node tests: the built package (pkg/node), the shared vectors, and
-// receipts built from the vectors (reference item hashes and roots, not this package's).
-import { createRequire } from 'node:module';
+// Shared by the Node tests: the built package (pkg/, through its Node entry), the
+// repository's known-answer vectors, and receipts built from the vectors (reference item
+// hashes and roots, not this package's).
 import { readFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const wasmDir = path.resolve(here, '..');
 export const repoRoot = path.resolve(wasmDir, '..');
 
-/** The nodejs-target package written by build.sh. */
-export function loadPkg() {
-  const require = createRequire(import.meta.url);
-  return require(path.join(wasmDir, 'pkg/node/pacspace_proof_wasm.js'));
+/** The npm package written by build.sh, loaded as a user's `import 'pacspace-proof'` in Node would. */
+export async function loadPkg() {
+  return import(pathToFileURL(path.join(wasmDir, 'pkg/node.mjs')).href);
 }
 
-/** `$PACSPACE_VECTORS`, or the repository's own copy in tests/data/ (as tests/common/mod.rs). */
+/** `$PACSPACE_VECTORS`, or the repository's copy in tests/data/ (as tests/common/mod.rs). */
 export function vectorsPath() {
-  return process.env.PACSPACE_VECTORS || path.resolve(repoRoot, 'tests/data/merkle-v1.json');
+  return process.env.PACSPACE_VECTORS || path.join(repoRoot, 'tests/data/merkle-v1.json');
+}
+
+/** A file of the repository, as text. */
+export function repoFile(rel) {
+  return readFileSync(path.join(repoRoot, rel), 'utf8');
 }
 
 export function loadVectors() {

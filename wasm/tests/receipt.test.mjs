@@ -6,7 +6,7 @@ import {
   emitReceipt, loadPkg, loadVectors, signBody, tamperItemHash, treeWithItems, webhookBody,
 } from './helpers.mjs';
 
-const pkg = loadPkg();
+const pkg = await loadPkg();
 const v = loadVectors();
 const tree = treeWithItems(v, 5);
 const failures = (report) => report.checks.filter((c) => c.outcome === 'fail').map((c) => c.failure);
@@ -15,7 +15,9 @@ test('a genuine emit receipt verifies, as object and as text', () => {
   const { receipt, delta } = emitReceipt(tree, 2);
   for (const [r, d] of [[receipt, delta], [JSON.stringify(receipt), JSON.stringify(delta)]]) {
     const report = pkg.verifyReceipt(r, d, tree.itemsRoot);
-    assert.deepEqual(Object.keys(report), ['artefact', 'verdict', 'nodeEncoding', 'encoding', 'mappings', 'checks', 'notes']);
+    assert.deepEqual(Object.keys(report), ['artefact', 'verdict', 'level', 'nodeEncoding', 'encoding', 'mappings', 'checks', 'notes', 'notChecked']);
+    assert.equal(report.level, 'verified');
+    assert.ok(report.notChecked.some((m) => m.startsWith('the public ledger')), JSON.stringify(report.notChecked));
     assert.equal(report.artefact, 'emit');
     assert.equal(report.verdict, 'verified', JSON.stringify(report, null, 1));
     assert.equal(report.nodeEncoding, 'hex0x');

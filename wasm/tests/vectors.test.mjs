@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPkg, loadVectors } from './helpers.mjs';
 
-const pkg = loadPkg();
+const pkg = await loadPkg();
 const v = loadVectors();
 const ENCODINGS = ['hex0x', 'hex', 'bytes'];
 

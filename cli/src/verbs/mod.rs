@@ -5,6 +5,7 @@ pub mod anchor;
 pub mod anchor_lift;
 pub mod anchor_opts;
 pub mod audit;
+pub mod bundle;
 pub mod canonical;
 pub mod chain;
 pub mod fetch;
@@ -31,6 +32,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Fetch(args) => fetch::run(args),
         Command::Anchor(args) => anchor::run(args),
         Command::Audit(args) => audit::run(args),
+        Command::Bundle(args) => bundle::run(args),
         Command::Completions(args) => meta::run_completions(args),
         Command::WireDelta(args) => wire_delta::run(args),
         Command::Manpage => meta::run_manpage(),

@@ -15,7 +15,9 @@
 //! and `tests/conformance_cases.rs` (requires the files on disk to be exactly
 //! what this builds).
 
+mod audits;
 mod batch;
+mod bundles;
 mod chains;
 mod events;
 mod multiproofs;
@@ -36,13 +38,18 @@ pub struct Expected {
     /// Exit code: 0 pass, 1 fail, 2 bad input.
     pub exit: u8,
     /// The assurance level the case reaches (docs/spec.md section 15):
-    /// `consistent`, `verified` or `not_verified`; none for bad input.
+    /// `consistent`, `verified`, `anchored` (from recorded ledger answers)
+    /// or `not_verified`; none for bad input.
     pub level: Option<&'static str>,
     /// An error kind the JSON output must name (a failure `kind`, a
     /// signature `reason` or a proof `errorKind`).
     pub error: Option<String>,
     /// A check the JSON output must list as failed.
     pub check: Option<String>,
+    /// A field a failed check's failure must name (`failure.field`).
+    pub field: Option<String>,
+    /// Values the JSON output must hold: JSON pointer and value.
+    pub values: Vec<(String, Value)>,
 }
 
 /// One conformance case.
@@ -76,6 +83,8 @@ pub fn case(name: &str, why: &str) -> Case {
             level: None,
             error: None,
             check: None,
+            field: None,
+            values: Vec::new(),
         },
     }
 }
@@ -111,6 +120,8 @@ impl Case {
             level: Some(level),
             error: None,
             check: None,
+            field: None,
+            values: Vec::new(),
         };
         self
     }
@@ -123,6 +134,8 @@ impl Case {
             level: Some("not_verified"),
             error: error.map(str::to_owned),
             check: check.map(str::to_owned),
+            field: None,
+            values: Vec::new(),
         };
         self
     }
@@ -134,6 +147,8 @@ impl Case {
             level: None,
             error: None,
             check: None,
+            field: None,
+            values: Vec::new(),
         };
         self
     }
@@ -155,6 +170,8 @@ pub fn all() -> Vec<Case> {
     out.extend(events::verify_answers());
     out.extend(signatures::cases());
     out.extend(chains::cases());
+    out.extend(bundles::bundles());
+    out.extend(audits::audits());
     let out = with_levels(out);
     validate(&out);
     out
@@ -184,10 +201,15 @@ fn with_levels(cases: Vec<Case>) -> Vec<Case> {
                 level: Some("consistent"),
                 error: None,
                 check: None,
+                field: None,
+                values: Vec::new(),
             };
             t
         });
-        c.cmd.extend(["--require".to_string(), level.to_string()]);
+        // `audit` takes no --require: it passes when every delta is verified.
+        if c.cmd.first().is_some_and(|v| v != "audit") {
+            c.cmd.extend(["--require".to_string(), level.to_string()]);
+        }
         out.push(c);
         out.extend(twin);
     }
@@ -247,8 +269,18 @@ pub fn render(c: &Case) -> Vec<(String, Vec<u8>)> {
         v.as_ref()
             .map_or("null".to_string(), |s| Value::from(s.as_str()).to_string())
     };
+    // `field` and `values` are written only when set: the older cases keep
+    // their five keys.
+    let mut more = String::new();
+    if let Some(f) = &e.field {
+        more += &format!(",\n  \"field\": {}", Value::from(f.as_str()));
+    }
+    if !e.values.is_empty() {
+        let values: serde_json::Map<String, Value> = e.values.iter().cloned().collect();
+        more += &format!(",\n  \"values\": {}", Value::Object(values));
+    }
     let expected = format!(
-        "{{\n  \"verdict\": \"{}\",\n  \"exit\": {},\n  \"level\": {},\n  \"error\": {},\n  \"check\": {}\n}}\n",
+        "{{\n  \"verdict\": \"{}\",\n  \"exit\": {},\n  \"level\": {},\n  \"error\": {},\n  \"check\": {}{more}\n}}\n",
         if e.exit == 0 { "pass" } else { "fail" },
         e.exit,
         q(&e.level.map(str::to_owned)),
