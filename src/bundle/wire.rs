@@ -243,16 +243,16 @@ impl BundleMapping {
     /// assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"amountKey":"delta","absentReferenceId":"omit"}"#);
     /// ```
     pub fn mapping(&self) -> ItemMapping {
-        ItemMapping {
-            amount_key: match self.amount_key {
+        ItemMapping::documented(
+            match self.amount_key {
                 AmountKeyName::Delta => AmountKey::Delta,
                 AmountKeyName::Amount => AmountKey::Amount,
             },
-            absent_reference: match self.absent_reference_id {
+            match self.absent_reference_id {
                 AbsentName::Omit => ReferenceIdAbsent::Omit,
                 AbsentName::Null => ReferenceIdAbsent::Null,
             },
-        }
+        )
     }
 }
 
