@@ -354,6 +354,24 @@ pub struct SignatureVerdict {
     pub failure: Option<SignatureError>,
     /// The failure's message.
     pub error: Option<String>,
+    /// `consistent` when valid (the body is the one signed with the secret;
+    /// nothing in the event was compared with your data), else `not_verified`.
+    pub level: Level,
+    /// What the signature check did not establish.
+    pub not_checked: Vec<String>,
+}
+
+/// What a signature check alone leaves unchecked.
+fn signature_not_checked() -> Vec<String> {
+    alloc_list(&[
+        "the event: only the signature over the body was checked (verifyWebhookDelivery also checks the event \
+         against your delta and stored receiptId)",
+        "the public ledger: the root was not looked up on the ledger",
+    ])
+}
+
+fn alloc_list(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| (*s).to_string()).collect()
 }
 
 /// Checks a delivery's signature over the raw body bytes.
@@ -379,6 +397,8 @@ pub fn webhook_signature(body: &[u8], h: &Headers) -> SignatureVerdict {
             age_secs: Some(m.age_secs),
             failure: None,
             error: None,
+            level: Level::Consistent,
+            not_checked: signature_not_checked(),
         },
         Err(e) => SignatureVerdict {
             valid: false,
@@ -387,6 +407,8 @@ pub fn webhook_signature(body: &[u8], h: &Headers) -> SignatureVerdict {
             age_secs: None,
             failure: Some(e),
             error: Some(e.to_string()),
+            level: Level::NotVerified,
+            not_checked: signature_not_checked(),
         },
     }
 }
@@ -533,12 +555,15 @@ mod tests {
         };
         let v = webhook_signature(body, &h);
         assert_eq!((v.valid, v.index, v.age_secs), (true, Some(0), Some(10)));
+        assert_eq!(v.level, Level::Consistent);
+        assert!(v.not_checked[0].starts_with("the event"));
         let stale = Headers {
             now_unix_secs: 1_800_000_000,
             ..h.clone()
         };
         let v = webhook_signature(body, &stale);
         assert!(matches!(v.failure, Some(SignatureError::StaleTimestamp { .. })));
+        assert_eq!(v.level, Level::NotVerified);
         let r = webhook_delivery(body, &h, None, None).unwrap();
         assert!(
             r.contains(r#""name":"signature","basis":"artefact","outcome":"pass""#),
