@@ -278,7 +278,7 @@ pub fn decide_anchor(
     root: String,
     tx: String,
     #[wasm_bindgen(
-        unchecked_param_type = "string | RecordedAnswer[] | { network?: string; answers: RecordedAnswer[] }"
+        unchecked_param_type = "string | SourceAnswer[] | { network?: string; answers: SourceAnswer[] }"
     )]
     answers: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "AnchorPolicy | null")] policy: JsValue,

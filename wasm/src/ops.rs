@@ -191,11 +191,28 @@ pub struct ProofVerdict {
     pub node_encoding: NodeEncoding,
     /// Why it did not verify, when it did not.
     pub error: Option<String>,
+    /// The failure's kind, as `pacspace-verify verify-proof --json` names it:
+    /// `emptyTree`, `indexOutOfRange`, `pathLength`, `wrongSide`,
+    /// `paddingSibling`, `rootMismatch`, or `fieldMismatch` (not the expected root).
+    pub error_kind: Option<&'static str>,
     /// `verified` when the proof reaches the root you gave (`expectRoot`),
     /// `consistent` when it only reaches the root it claims, else `not_verified`.
     pub level: Level,
     /// What the verdict did not establish, in plain words.
     pub not_checked: Vec<String>,
+}
+
+/// The kind of a proof failure, as the command line's JSON names it.
+fn proof_error_kind(e: &pacspace_proof::tree::ProofError) -> &'static str {
+    use pacspace_proof::tree::ProofError as E;
+    match e {
+        E::EmptyTree => "emptyTree",
+        E::IndexOutOfRange { .. } => "indexOutOfRange",
+        E::PathLength { .. } => "pathLength",
+        E::WrongSide { .. } => "wrongSide",
+        E::PaddingSibling { .. } => "paddingSibling",
+        E::RootMismatch { .. } => "rootMismatch",
+    }
 }
 
 /// Verifies a proof object's JSON text (as `prove` prints it) against the
@@ -229,11 +246,13 @@ pub fn verify_proof(
     let proof: Proof = serde_json::from_value(value).map_err(|e| format!("not a valid proof object: {e}"))?;
     let trusted = expect_root.map(|r| hash(r, "expectRoot")).transpose()?;
     let outcome = match trusted {
-        Some(root) if root != proof.items_root => Err(format!(
-            "proof's itemsRoot {} is not the expected root {root}",
-            proof.items_root
+        Some(root) if root != proof.items_root => Err((
+            format!("proof's itemsRoot {} is not the expected root {root}", proof.items_root),
+            "fieldMismatch",
         )),
-        _ => proof.verify_claimed_root().map_err(|e| e.to_string()),
+        _ => proof
+            .verify_claimed_root()
+            .map_err(|e| (e.to_string(), proof_error_kind(&e))),
     };
     let level = match (&outcome, trusted) {
         (Err(_), _) => Level::NotVerified,
@@ -255,7 +274,8 @@ pub fn verify_proof(
         item_hash: proof.item_hash,
         items_root: proof.items_root,
         node_encoding: proof.node_encoding,
-        error: outcome.err(),
+        error_kind: outcome.as_ref().err().map(|e| e.1),
+        error: outcome.err().map(|e| e.0),
         level,
         not_checked,
     })
@@ -494,6 +514,7 @@ mod tests {
             let v = verify_proof(&stripped, None, Some("hex")).unwrap();
             assert!(!v.verified);
             assert!(v.error.unwrap().starts_with("root mismatch"));
+            assert_eq!(v.error_kind, Some("rootMismatch"));
         }
     }
 

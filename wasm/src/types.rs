@@ -40,6 +40,8 @@ export interface ProofVerdict {
   itemsRoot: Hash;
   nodeEncoding: NodeEncodingName;
   error: string | null;
+  /** The failure's kind, as `pacspace-verify verify-proof --json` names it. */
+  errorKind: "emptyTree" | "indexOutOfRange" | "pathLength" | "wrongSide" | "paddingSibling" | "rootMismatch" | "fieldMismatch" | null;
   /** `verified` against your `expectRoot`, `consistent` against the proof's own root. */
   level: Level;
   notChecked: string[];
