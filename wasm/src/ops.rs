@@ -247,7 +247,10 @@ pub fn verify_proof(
     let trusted = expect_root.map(|r| hash(r, "expectRoot")).transpose()?;
     let outcome = match trusted {
         Some(root) if root != proof.items_root => Err((
-            format!("proof's itemsRoot {} is not the expected root {root}", proof.items_root),
+            format!(
+                "proof's itemsRoot {} is not the expected root {root}",
+                proof.items_root
+            ),
             "fieldMismatch",
         )),
         _ => proof
