@@ -8,6 +8,12 @@
 # `cd pkg && npm pack` then gives the tarball. Installs the rustup target and the
 # wasm-bindgen CLI at exactly the version in Cargo.lock when missing.
 #
+# The release module is built with a pinned nightly toolchain (installed when missing, with
+# rust-src): std is rebuilt for size (-Zbuild-std, optimize_for_size) and panics abort at once
+# without formatting a message (-Cpanic=immediate-abort), about 22 KB gzipped less than stable
+# (README.md, "Size and speed"). PACSPACE_WASM_STABLE=1 builds with the stable toolchain instead
+# (a larger module: the CI size gate then fails). Native tests (cargo test) stay on stable.
+#
 # PACSPACE_WASM_SPEED=1 builds for speed instead of size (opt-level 3, wasm-opt -O3): about
 # 3x faster proof verification for about 30% more gzipped bytes (numbers in README.md).
 set -euo pipefail
@@ -29,14 +35,27 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wb_versio
         cargo install wasm-bindgen-cli --version "$wb_version"
 fi
 
-opt_flag=-Oz
+opt_flag="-Oz --converge --zero-filled-memory"
 if [ "${PACSPACE_WASM_SPEED:-}" = 1 ]; then
     export CARGO_PROFILE_RELEASE_OPT_LEVEL=3
-    opt_flag=-O3
+    opt_flag="-O3 --zero-filled-memory"
 fi
 
-echo "== cargo build (wasm32-unknown-unknown, release, opt-level ${CARGO_PROFILE_RELEASE_OPT_LEVEL:-z})"
-cargo build --release --target wasm32-unknown-unknown
+nightly=nightly-2026-05-20
+if [ "${PACSPACE_WASM_STABLE:-}" = 1 ]; then
+    echo "== cargo build (stable, wasm32-unknown-unknown, release, opt-level ${CARGO_PROFILE_RELEASE_OPT_LEVEL:-z})"
+    cargo build --release --target wasm32-unknown-unknown
+else
+    if ! rustup run "$nightly" rustc --version >/dev/null 2>&1 ||
+        ! rustup component list --toolchain "$nightly" --installed | grep -q '^rust-src'; then
+        echo "== installing $nightly with rust-src (for -Zbuild-std)"
+        rustup toolchain install "$nightly" --profile minimal --component rust-src
+    fi
+    echo "== cargo build ($nightly, -Zbuild-std, panic=immediate-abort, wasm32-unknown-unknown, release, opt-level ${CARGO_PROFILE_RELEASE_OPT_LEVEL:-z})"
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+        cargo "+$nightly" build --release --target wasm32-unknown-unknown \
+        -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
+fi
 raw=target/wasm32-unknown-unknown/release/pacspace_proof_wasm.wasm
 
 gz() { gzip -9 -c "$1" | wc -c; }
@@ -52,7 +71,8 @@ wasm-bindgen --target web --out-dir pkg/web "$raw"
 bg=pkg/web/pacspace_proof_wasm_bg.wasm
 before_raw=$(wc -c <"$bg")
 before_gz=$(gz "$bg")
-"$wasm_opt" "$opt_flag" --strip-debug --strip-producers "$bg" -o "$bg.opt"
+# shellcheck disable=SC2086 # the flags are words
+"$wasm_opt" $opt_flag --strip-debug --strip-producers "$bg" -o "$bg.opt"
 mv "$bg.opt" "$bg"
 after_raw=$(wc -c <"$bg")
 after_gz=$(gz "$bg")

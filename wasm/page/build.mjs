@@ -12,6 +12,7 @@ const pageDir = path.dirname(fileURLToPath(import.meta.url));
 const SAMPLES = {
   bundleOne: 'bundle-one-charge.json',
   bundleMany: 'bundle-three-charges.json',
+  bundleLedger: 'bundle-on-ledger.json',
   receipt: 'receipt-batch.json',
   line: 'invoice-line.json',
 };
@@ -58,7 +59,7 @@ try {
   const b64 = document.getElementById('verifier-module').textContent.trim();
   const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
   initSync({ module: bytes });
-  startPage({ verifyBundle, createBundle, verifyReceipt }, JSON.parse(document.getElementById('samples').textContent));
+  startPage({ verifyBundle, createBundle, verifyReceipt, decideAnchor }, JSON.parse(document.getElementById('samples').textContent));
 } catch (e) {
   failedToStart(e);
 }`;

@@ -1,7 +1,7 @@
 // Rendering a result: the verdict at the top (level badge, one plain sentence, what is
 // missing to say more), the picture of the path, and the technical details folded below.
 import {
-  LEVEL_BADGE, esc, explainFailures, lineText, recordedSentence, shortId, timeText, whatIsMissing,
+  LEVEL_BADGE, LEVEL_MEANING, esc, explainFailures, lineText, recordedSentence, shortId, timeText, whatIsMissing,
 } from './text.js';
 import { pathPicture } from './picture.js';
 
@@ -35,12 +35,18 @@ function badge(level, verdict) {
   return `<span class="badge" data-badge>${esc(text)}</span>`;
 }
 
-/** What the ledger evidence says, for an anchored result. */
+/** What the ledger evidence says, for an anchored result: network, transaction, consensus time. */
 function ledgerLine(report) {
-  const l = report.ledger;
-  if (!l) return '';
-  const when = l.answers?.[0]?.askedAt ? `, checked from records taken on ${timeText(l.answers[0].askedAt)}` : '';
-  return `<p>It is published on the public ledger (Hedera ${esc(l.network)}), transaction ${esc(shortId(l.transaction))}${esc(when)}.</p>`;
+  const a = report.anchor;
+  if (!a || a.verdict !== 'anchored') return '';
+  return `<p data-ledger>It is on the public ledger: Hedera ${esc(a.network)}, transaction <code>${esc(shortId(a.tx))}</code>, ` +
+    `recorded at ${esc(timeText(a.consensusTime ?? a.consensusTimestamp))} (consensus time). ` +
+    `${a.sourcesAnswered > 1 ? `${a.sourcesAnswered} independent sources agree` : 'One source answered'}; their answers are in the file, so this was checked without going online.</p>`;
+}
+
+/** "Level reached: verified — …", the level named in words. */
+function levelLine(level) {
+  return `<p class="level" data-level-text>Level reached: <strong>${esc(level)}</strong> — ${esc(LEVEL_MEANING[level] ?? '')}</p>`;
 }
 
 /** The verdict, picture and details of a proof file's report. */
@@ -61,7 +67,7 @@ export function renderBundleReport(report, { chosen = 0, onChoose, savable = nul
   body += list(warnings);
   const heading = report.level === 'not_verified' ? 'Not confirmed' : report.items.length > 1 ? 'Your charges are in the receipt' : 'Your charge is in the receipt';
   showResult(
-    `<h2 id="result-heading">${badge(report.level, report.verdict)}<br>${esc(heading)}</h2>${body}`,
+    `<h2 id="result-heading">${badge(report.level, report.verdict)}<br>${esc(heading)}</h2>${levelLine(report.level)}${body}`,
     { 'data-level': report.level, 'data-verdict': report.verdict, 'data-state': 'result' },
     pictureOf(report, chosen),
     technical(report, savable),
@@ -129,8 +135,12 @@ function technical(report, savable) {
     ['Node encoding', report.nodeEncoding],
     ['Item mapping', `amount key "${m.amountKey}", absent referenceId ${m.absentReferenceId === 'omit' ? 'omitted' : 'null'}`],
     ['Ledger', report.ledger ? `${report.ledger.network}, transaction ${report.ledger.transaction}, ${report.ledger.answers.length} recorded answer(s)` : ''],
+    ['Ledger decision', report.anchor ? `${report.anchor.verdict}${report.anchor.finding ? `: ${report.anchor.finding}` : ''}${report.anchor.error ? `: ${report.anchor.error}` : ''}` : ''],
+    ['Consensus time', report.anchor?.consensusTime],
+    ['Sent to', report.anchor?.to],
   ]) + '<h3>Checks</h3>' + checksList(report.checks) +
-    (report.notChecked.length ? `<h3>Not checked</h3>${list(report.notChecked)}` : '') +
+    (report.anchor?.checks ? `<h3>Ledger checks</h3><ul class="checks">${report.anchor.checks.map((c) => `<li data-outcome="${esc(c.outcome)}"><span class="tag">${{ pass: 'ok', fail: 'FAIL', notChecked: '--' }[c.outcome] ?? c.outcome}</span> ${esc(c.name)}: ${esc(c.detail)}</li>`).join('')}</ul>` : '') +
+    (report.notChecked.length ? `<h3>Not checked</h3>${list(report.anchor?.verdict === 'anchored' ? report.notChecked.filter((m) => !/^the public ledger/.test(m)).concat(report.anchor.notChecked) : report.notChecked)}` : '') +
     (report.notes.length ? `<h3>Notes</h3>${list(report.notes)}` : '') +
     `<h3>Full report</h3><pre class="raw">${esc(JSON.stringify(report, null, 2))}</pre>`;
 }
@@ -140,7 +150,7 @@ export function renderReceiptReport(report, { sentence, reasons = [], missing = 
   const level = report.level;
   showResult(
     `<h2 id="result-heading">${badge(level, report.verdict)}<br>${esc(sentence.heading)}</h2>` +
-      `<p class="sentence" data-sentence>${esc(sentence.text)}</p>${list(reasons)}${list(missing)}`,
+      `${levelLine(level)}<p class="sentence" data-sentence>${esc(sentence.text)}</p>${list(reasons)}${list(missing)}`,
     { 'data-level': level, 'data-verdict': report.verdict, 'data-state': 'result' },
     '',
     facts([

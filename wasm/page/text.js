@@ -59,6 +59,14 @@ export const LEVEL_BADGE = {
   not_verified: 'Not confirmed',
 };
 
+/** What each level means, in the words of the page. */
+export const LEVEL_MEANING = {
+  anchored: 'your own lines reproduce the receipt number, and that number is on the public ledger.',
+  verified: 'your own lines reproduce the receipt number.',
+  consistent: 'the receipt agrees with itself, but none of your own lines was compared with it.',
+  not_verified: 'a check failed, or nothing could be checked.',
+};
+
 const DELTA_WORDS = {
   delta: 'amount', amount: 'amount', reason: 'description', referenceId: 'reference',
   customerId: 'customer', metadata: 'details',
@@ -101,15 +109,21 @@ export function explainFailures(report) {
 
 /** What is missing to say more, for a level below "anchored". */
 export function whatIsMissing(report) {
-  if (report.level === 'verified' || report.level === 'anchored') {
-    if (report.level === 'anchored') return [];
-    return [
-      report.ledger
-        ? 'Not yet checked: that the receipt is published on the public ledger. The file carries the ledger records, but this page cannot check them yet.'
-        : 'Not yet checked: that the receipt is published on the public ledger. The file does not include the ledger records; your vendor can add them.',
-    ];
+  if (report.level !== 'verified') return [];
+  const a = report.anchor;
+  if (!report.ledger) {
+    return ['Not yet checked: that the receipt is published on the public ledger. The file does not include the ledger records; your vendor can add them.'];
   }
-  return [];
+  if (!a) return ['Not yet checked: that the receipt is published on the public ledger.'];
+  if (a.verdict === 'unreadable') {
+    return [`Not checked: the public ledger. The file's ledger records cannot be read (${a.error}).`];
+  }
+  if (a.verdict === 'undetermined') {
+    return [`Not checked: the public ledger. The file's ledger records are not enough to decide (${a.sourcesAnswered} of the ${a.minSources} sources needed answered).` +
+      (a.lookUpByHand ? ` To check by hand: ${a.lookUpByHand}.` : '')];
+  }
+  const failed = (a.checks ?? []).filter((c) => c.outcome === 'fail').map((c) => c.detail);
+  return [`Not on the public ledger as the file says: the ledger records in the file show evidence against it${failed.length ? ` (${failed.join('; ')})` : ''}. Ask your vendor which ledger transaction holds this receipt.`];
 }
 
 /** The bundle's error, thrown by the checker, in plain words. */

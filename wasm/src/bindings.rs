@@ -7,7 +7,7 @@
 //! are exactly those of the Rust API's serde output. Bad input throws an
 //! `Error` whose message is the Rust error's `Display`.
 
-use crate::{bundle_ops, ops};
+use crate::{anchor_ops, bundle_ops, ops};
 use js_sys::{JSON, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::JsCast;
@@ -266,6 +266,27 @@ pub fn verify_bundle(
     parse_out(&bundle_ops::verify_bundle(&json_text(&bundle, "bundle")?).map_err(bad)?)
 }
 
+/// Decides whether `root` is anchored in the ledger transaction `tx`, from
+/// the sources' answers the caller fetched itself (an array of recorded
+/// answers, a `pacspace-ledger-answers/v1` file, or a bundle's `ledger`).
+/// Pure: nothing is fetched. `policy`: `{network?, minSources?, contract?,
+/// notBefore?, notBeforeToleranceSecs?, level?}`, where `level` is the level
+/// your own verification of this root reached (lifted from `verified` to
+/// `anchored` when the root is found). Malformed input throws.
+#[wasm_bindgen(js_name = decideAnchor, unchecked_return_type = "AnchorDecision")]
+pub fn decide_anchor(
+    root: String,
+    tx: String,
+    #[wasm_bindgen(
+        unchecked_param_type = "string | SourceAnswer[] | { network?: string; answers: SourceAnswer[] }"
+    )]
+    answers: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "AnchorPolicy | null")] policy: JsValue,
+) -> Result<JsValue, JsError> {
+    let answers = json_text(&answers, "answers")?;
+    let policy = optional_json_text(&policy, "policy")?;
+    parse_out(&anchor_ops::decide_anchor(&root, &tx, &answers, policy.as_deref()).map_err(bad)?)
+}
 /// Creates a proof bundle from a stored artefact (emit or batch response,
 /// delta status or verify answer, webhook event) and the deltas as
 /// submitted (one object or an array, in order). Options: `{only?: number[],

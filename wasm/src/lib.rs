@@ -5,7 +5,7 @@
 //! or in Node, with the same answers as the native library (it is the same
 //! code, compiled to WebAssembly, built on the crate's `alloc` layer only).
 //!
-//! [`ops`] and [`bundle_ops`] hold the verbs on JSON text (host-independent, unit-tested
+//! [`ops`], [`bundle_ops`] and [`anchor_ops`] hold the verbs on JSON text (host-independent, unit-tested
 //! natively); `bindings` exposes them to JavaScript with wasm-bindgen.
 //!
 //! ```
@@ -20,6 +20,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
 )]
 
+pub mod anchor_ops;
 mod bindings;
 pub mod bundle_ops;
 pub mod ops;

@@ -191,11 +191,28 @@ pub struct ProofVerdict {
     pub node_encoding: NodeEncoding,
     /// Why it did not verify, when it did not.
     pub error: Option<String>,
+    /// The failure's kind, as `pacspace-verify verify-proof --json` names it:
+    /// `emptyTree`, `indexOutOfRange`, `pathLength`, `wrongSide`,
+    /// `paddingSibling`, `rootMismatch`, or `fieldMismatch` (not the expected root).
+    pub error_kind: Option<&'static str>,
     /// `verified` when the proof reaches the root you gave (`expectRoot`),
     /// `consistent` when it only reaches the root it claims, else `not_verified`.
     pub level: Level,
     /// What the verdict did not establish, in plain words.
     pub not_checked: Vec<String>,
+}
+
+/// The kind of a proof failure, as the command line's JSON names it.
+fn proof_error_kind(e: &pacspace_proof::tree::ProofError) -> &'static str {
+    use pacspace_proof::tree::ProofError as E;
+    match e {
+        E::EmptyTree => "emptyTree",
+        E::IndexOutOfRange { .. } => "indexOutOfRange",
+        E::PathLength { .. } => "pathLength",
+        E::WrongSide { .. } => "wrongSide",
+        E::PaddingSibling { .. } => "paddingSibling",
+        E::RootMismatch { .. } => "rootMismatch",
+    }
 }
 
 /// Verifies a proof object's JSON text (as `prove` prints it) against the
@@ -229,11 +246,16 @@ pub fn verify_proof(
     let proof: Proof = serde_json::from_value(value).map_err(|e| format!("not a valid proof object: {e}"))?;
     let trusted = expect_root.map(|r| hash(r, "expectRoot")).transpose()?;
     let outcome = match trusted {
-        Some(root) if root != proof.items_root => Err(format!(
-            "proof's itemsRoot {} is not the expected root {root}",
-            proof.items_root
+        Some(root) if root != proof.items_root => Err((
+            format!(
+                "proof's itemsRoot {} is not the expected root {root}",
+                proof.items_root
+            ),
+            "fieldMismatch",
         )),
-        _ => proof.verify_claimed_root().map_err(|e| e.to_string()),
+        _ => proof
+            .verify_claimed_root()
+            .map_err(|e| (e.to_string(), proof_error_kind(&e))),
     };
     let level = match (&outcome, trusted) {
         (Err(_), _) => Level::NotVerified,
@@ -255,7 +277,8 @@ pub fn verify_proof(
         item_hash: proof.item_hash,
         items_root: proof.items_root,
         node_encoding: proof.node_encoding,
-        error: outcome.err(),
+        error_kind: outcome.as_ref().err().map(|e| e.1),
+        error: outcome.err().map(|e| e.0),
         level,
         not_checked,
     })
@@ -354,6 +377,24 @@ pub struct SignatureVerdict {
     pub failure: Option<SignatureError>,
     /// The failure's message.
     pub error: Option<String>,
+    /// `consistent` when valid (the body is the one signed with the secret;
+    /// nothing in the event was compared with your data), else `not_verified`.
+    pub level: Level,
+    /// What the signature check did not establish.
+    pub not_checked: Vec<String>,
+}
+
+/// What a signature check alone leaves unchecked.
+fn signature_not_checked() -> Vec<String> {
+    alloc_list(&[
+        "the event: only the signature over the body was checked (verifyWebhookDelivery also checks the event \
+         against your delta and stored receiptId)",
+        "the public ledger: the root was not looked up on the ledger",
+    ])
+}
+
+fn alloc_list(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| (*s).to_string()).collect()
 }
 
 /// Checks a delivery's signature over the raw body bytes.
@@ -379,6 +420,8 @@ pub fn webhook_signature(body: &[u8], h: &Headers) -> SignatureVerdict {
             age_secs: Some(m.age_secs),
             failure: None,
             error: None,
+            level: Level::Consistent,
+            not_checked: signature_not_checked(),
         },
         Err(e) => SignatureVerdict {
             valid: false,
@@ -387,6 +430,8 @@ pub fn webhook_signature(body: &[u8], h: &Headers) -> SignatureVerdict {
             age_secs: None,
             failure: Some(e),
             error: Some(e.to_string()),
+            level: Level::NotVerified,
+            not_checked: signature_not_checked(),
         },
     }
 }
@@ -472,6 +517,7 @@ mod tests {
             let v = verify_proof(&stripped, None, Some("hex")).unwrap();
             assert!(!v.verified);
             assert!(v.error.unwrap().starts_with("root mismatch"));
+            assert_eq!(v.error_kind, Some("rootMismatch"));
         }
     }
 
@@ -533,12 +579,15 @@ mod tests {
         };
         let v = webhook_signature(body, &h);
         assert_eq!((v.valid, v.index, v.age_secs), (true, Some(0), Some(10)));
+        assert_eq!(v.level, Level::Consistent);
+        assert!(v.not_checked[0].starts_with("the event"));
         let stale = Headers {
             now_unix_secs: 1_800_000_000,
             ..h.clone()
         };
         let v = webhook_signature(body, &stale);
         assert!(matches!(v.failure, Some(SignatureError::StaleTimestamp { .. })));
+        assert_eq!(v.level, Level::NotVerified);
         let r = webhook_delivery(body, &h, None, None).unwrap();
         assert!(
             r.contains(r#""name":"signature","basis":"artefact","outcome":"pass""#),

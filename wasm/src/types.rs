@@ -40,6 +40,8 @@ export interface ProofVerdict {
   itemsRoot: Hash;
   nodeEncoding: NodeEncodingName;
   error: string | null;
+  /** The failure's kind, as `pacspace-verify verify-proof --json` names it. */
+  errorKind: "emptyTree" | "indexOutOfRange" | "pathLength" | "wrongSide" | "paddingSibling" | "rootMismatch" | "fieldMismatch" | null;
   /** `verified` against your `expectRoot`, `consistent` against the proof's own root. */
   level: Level;
   notChecked: string[];
@@ -70,6 +72,9 @@ export interface SignatureVerdict {
   ageSecs: number | null;
   failure: SignatureFailure | null;
   error: string | null;
+  /** `consistent` when valid (nothing of yours but the secret was compared), else `not_verified`. */
+  level: Level;
+  notChecked: string[];
 }
 export type Failure =
   | { kind: "emptyItemHashes" }
@@ -153,6 +158,54 @@ export interface Bundle {
   createdBy?: string;
   seal?: { fields: Record<string, string>; root: Hash };
   [key: string]: unknown;
+}
+/** One source's recorded answer, as `pacspace-verify anchor --save-ledger-answers` writes it. */
+export interface SourceAnswer {
+  kind: "mirror" | "rpc"; url: string; method?: string; askedAt: string; status: number | null;
+  body: string; /** Computed when absent; when given it must be the body's SHA-256. */ bodySha256?: string;
+  error?: string;
+}
+/** The rules of `decideAnchor`. */
+export interface AnchorPolicy {
+  /** `mainnet`, `testnet`, 295 or 296; default: the answers file's network, else mainnet. */
+  network?: string | number;
+  /** How many sources must answer (default 1 with one source, 2 with more). */
+  minSources?: number;
+  /** The transaction must be to this address. */
+  contract?: string;
+  /** RFC 3339: an anchor time earlier than this (less the tolerance) is a failure. */
+  notBefore?: string;
+  notBeforeToleranceSecs?: number;
+  /** The level your own verification of this root reached; lifted from `verified` to `anchored`. */
+  level?: Level;
+}
+export interface AnchorSource {
+  kind: "mirror" | "rpc"; url: string; answered: boolean; found: boolean | null;
+  where: "calldata" | "topic" | "logdata" | null; status: number | null; askedAt: string | null;
+  bodySha256: string | null; reading: string; [key: string]: unknown;
+}
+/** `decideAnchor`'s answer: the anchor report of `pacspace-verify anchor --json`, with the level. */
+export interface AnchorDecision {
+  verdict: "anchored" | "not_anchored" | "undetermined";
+  root: Hash;
+  tx: string;
+  network: "mainnet" | "testnet";
+  chainId: number;
+  consensusTimestamp: string | null;
+  consensusTime: string | null;
+  timeKind: string | null;
+  to: string | null;
+  blockNumber: number | null;
+  finding: string | null;
+  minSources: number;
+  sourcesAnswered: number;
+  sources: AnchorSource[];
+  checks: Array<{ name: string; outcome: "pass" | "fail" | "notChecked"; detail: string }>;
+  disagreements?: unknown[];
+  lookUpByHand?: string;
+  /** `policy.level` lifted to `anchored` when the root was found and that level was `verified`. */
+  level: Level;
+  notChecked: string[];
 }
 export interface BundleOptions {
   /** Positions of the deltas to keep (default: all anchored ones). */

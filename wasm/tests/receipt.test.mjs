@@ -100,7 +100,9 @@ test('a signed webhook delivery verifies; a changed body or a stale clock does n
   const body = webhookBody(tree, 3);
   const headers = { secret, signature: signBody(secret, ts, body), timestamp: ts, nowUnixSecs: 1767225600 + 42 };
   const sig = pkg.verifyWebhookSignature(new TextEncoder().encode(body), headers);
-  assert.deepEqual(sig, { valid: true, index: 0, timestamp: 1767225600, ageSecs: 42, failure: null, error: null });
+  const { notChecked, ...rest } = sig;
+  assert.deepEqual(rest, { valid: true, index: 0, timestamp: 1767225600, ageSecs: 42, failure: null, error: null, level: 'consistent' });
+  assert.match(notChecked[0], /^the event: only the signature/);
 
   const report = pkg.verifyWebhookDelivery(body, headers, tree.items[3], tree.itemsRoot);
   assert.equal(report.artefact, 'webhook');
@@ -116,6 +118,7 @@ test('a signed webhook delivery verifies; a changed body or a stale clock does n
 
   const stale = pkg.verifyWebhookSignature(body, { ...headers, nowUnixSecs: 1767225600 + 301 });
   assert.equal(stale.valid, false);
+  assert.equal(stale.level, 'not_verified');
   assert.deepEqual(stale.failure, { reason: 'staleTimestamp', timestamp: 1767225600, now: 1767225901, tolerance: 300 });
   assert.match(stale.error, /^stale timestamp: signed at 1767225600, now 1767225901, 301 s apart \(tolerance 300 s\)$/);
 

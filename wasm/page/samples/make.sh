@@ -33,4 +33,8 @@ JS
 node -e 'console.log(JSON.stringify(require(process.argv[1])[0], null, 2))' "$deltas" > "$here/invoice-line.json"
 B bundle create "$here/receipt-batch.json" --items "$deltas" --only 0 > "$here/bundle-one-charge.json"
 B bundle create "$here/receipt-batch.json" --items "$deltas" --only 0 --only 1 --only 3 > "$here/bundle-three-charges.json"
-for f in bundle-one-charge.json bundle-three-charges.json; do B bundle verify "$here/$f" | tail -n 1; done
+# The first line of the repository's sample batch with the recorded ledger answers of
+# examples/ledger (a constructed sample: no ledger was asked), which reach "anchored" offline.
+B bundle create "$repo/examples/receipts/batch.json" --items "$repo/examples/receipts/batch-deltas.json" --only 0 \
+    --ledger-answers "$repo/examples/ledger/answers.json" > "$here/bundle-on-ledger.json"
+for f in bundle-one-charge.json bundle-three-charges.json bundle-on-ledger.json; do B bundle verify "$here/$f" | tail -n 1; done

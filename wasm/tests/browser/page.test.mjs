@@ -94,6 +94,8 @@ async function shown(page) {
       badge: v.querySelector('[data-badge]')?.textContent ?? null,
       heading: v.querySelector('h2')?.textContent ?? '',
       sentence: v.querySelector('[data-sentence]')?.textContent ?? null,
+      levelText: v.querySelector('[data-level-text]')?.textContent ?? null,
+      ledger: v.querySelector('[data-ledger]')?.textContent ?? null,
       text: v.textContent,
       item: role('item'),
       path: role('path'),
@@ -125,6 +127,8 @@ test('sample proof file, one charge: verified, the plain sentence, the highlight
     const s = await shown(page);
     assert.equal(s.level, 'verified', JSON.stringify(s));
     assert.equal(s.badge, 'Verified');
+    assert.equal(s.levelText, 'Level reached: verified — your own lines reproduce the receipt number.');
+    assert.equal(s.ledger, null);
     assert.equal(s.sentence, `Your charge of \u2212150 for api_call (reference inv_2026_02_item_001) is recorded, unaltered, in receipt ${shortId}.`);
     assert.match(s.text, /Not yet checked: that the receipt is published on the public ledger\. The file does not include the ledger records/);
     assert.doesNotMatch(s.text, /emit|node encoding|item mapping|hash/i, 'no implementation words in the main text');
@@ -191,9 +195,65 @@ test('a receipt and an invoice line: verified; a changed line is not in the rece
   s = await paste(page, sample('receipt-batch.json'), '');
   assert.equal(s.level, 'consistent');
   assert.equal(s.badge, 'Partly checked');
+  assert.equal(s.levelText, 'Level reached: consistent — the receipt agrees with itself, but none of your own lines was compared with it.');
   assert.match(s.text, /none of your charges was compared/);
   assert.match(s.text, /To say more, paste your invoice lines/);
   await page.screenshot({ path: path.join(shots, 'consistent-desktop.png'), fullPage: true });
+  await context.close();
+});
+
+test('sample proof file on the public ledger: anchored, with network, transaction and consensus time', async () => {
+  const b = JSON.parse(sample('bundle-on-ledger.json'));
+  const tx = b.ledger.transaction;
+  for (const [name, size] of Object.entries(WIDTHS)) {
+    const { page, context } = await open(size);
+    await page.click('[data-sample="bundleLedger"]');
+    const s = await shown(page);
+    assert.equal(s.level, 'anchored', JSON.stringify(s));
+    assert.equal(s.badge, 'Verified and on the public ledger');
+    assert.equal(s.levelText, 'Level reached: anchored — your own lines reproduce the receipt number, and that number is on the public ledger.');
+    assert.equal(s.sentence, `Your credit of 100 for top_up (reference inv_2026_0001) is recorded, unaltered, in receipt ${b.root.slice(0, 6)}…${b.root.slice(-4)}.`);
+    assert.match(s.ledger, new RegExp(`^It is on the public ledger: Hedera testnet, transaction ${tx.slice(0, 6)}…${tx.slice(-4)}, recorded at 2026-01-01 00:00 UTC \\(consensus time\\)\\. `));
+    assert.match(s.ledger, /2 independent sources agree/);
+    assert.doesNotMatch(s.text, /Not yet checked/);
+    assert.deepEqual(s.root, [b.root]);
+    await page.click('#details summary');
+    const details = await page.locator('#technical').textContent();
+    assert.match(details, /Ledger decision\s*anchored: the root's bytes are in transaction 0x63b0\w+'s call data at offset 36/);
+    assert.match(details, /Consensus time\s*2026-01-01T00:00:07\.417203Z/);
+    await page.screenshot({ path: path.join(shots, `anchored-${name}.png`), fullPage: true });
+    await context.close();
+  }
+});
+
+test('a proof file whose ledger records were changed is not confirmed; records that do not hold the root say so', async () => {
+  const b = JSON.parse(sample('bundle-on-ledger.json'));
+  const { page, context } = await open(WIDTHS.phone);
+  // A recorded body changed after recording (its recorded SHA-256 kept): the file is refused.
+  const changed = structuredClone(b);
+  changed.ledger.answers[0].body = changed.ledger.answers[0].body.replace('"status":"0x1"', '"status":"0x0"');
+  assert.notEqual(JSON.stringify(changed), JSON.stringify(b));
+  await page.fill('#receipt', JSON.stringify(changed));
+  await page.click('#check');
+  let s = await shown(page);
+  assert.equal(s.level, 'not_verified', JSON.stringify(s));
+  assert.doesNotMatch(s.text, /on the public ledger:/);
+  // The whole records replaced by answers about another root (digests recomputed): verified only,
+  // and the page says the ledger shows evidence against it.
+  const { createHash } = await import('node:crypto');
+  const other = structuredClone(b);
+  for (const a of other.ledger.answers) {
+    a.body = a.body.replaceAll(b.root.slice(2), 'ab'.repeat(32));
+    a.bodySha256 = createHash('sha256').update(a.body, 'utf8').digest('hex');
+  }
+  delete other.seal;
+  await page.fill('#receipt', JSON.stringify(other));
+  await page.click('#check');
+  s = await shown(page);
+  assert.equal(s.level, 'verified', JSON.stringify(s));
+  assert.equal(s.badge, 'Verified');
+  assert.match(s.text, /Not on the public ledger as the file says: the ledger records in the file show evidence against it \(the root's bytes are not a 32-byte word of transaction 0x63b07c01\w+'s call data/);
+  assert.equal(s.ledger, null);
   await context.close();
 });
 

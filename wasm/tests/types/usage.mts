@@ -1,11 +1,11 @@
 // Compiled with `tsc --noEmit -p tests/types` against the generated .d.ts: the declared types
 // admit the documented use and reject misuse (each @ts-expect-error must be an error).
 import init, {
-  Tree, canonicalJson, createBundle, itemHash, itemsRoot, prove, verifyBundle, verifyProof, verifyReceipt,
+  Tree, canonicalJson, createBundle, decideAnchor, itemHash, itemsRoot, prove, verifyBundle, verifyProof, verifyReceipt,
   verifyReceiptText, verifyWebhookDelivery, verifyWebhookSignature,
 } from '../../pkg/index.js';
 import type {
-  Bundle, BundleCheck, BundleReport, Check, EncodingFinding, Failure, Item, Level, NodeEncodingName, Proof,
+  AnchorDecision, Bundle, BundleCheck, BundleReport, Check, EncodingFinding, Failure, Item, Level, NodeEncodingName, Proof,
   ProofVerdict, Report, SignatureVerdict,
 } from '../../pkg/index.js';
 
@@ -70,3 +70,16 @@ export const used = [
   canonicalJson(1), ok, err, enc, p2, text, v, describe, encodingName, age, delivery, wrong,
   reached, missing, proofLevel, receiptLevel, blamed, firstNode, notLevel,
 ];
+
+// decideAnchor: answers as a recorded file, an array, or text; the level it lifts.
+const decision: AnchorDecision = decideAnchor(root, '0x' + '11'.repeat(32), [], { network: 'testnet', minSources: 1, level: verdict.level });
+const anchoredOrNot: 'anchored' | 'not_anchored' | 'undetermined' = decision.verdict;
+const lifted: Level = decision.level;
+const where: string | null = decision.sources[0]?.where ?? null;
+decideAnchor(root, 'tx', { network: 'testnet', answers: [{ kind: 'mirror', url: 'u', askedAt: 't', status: 200, body: '{}' }] });
+decideAnchor(root, 'tx', '[]');
+const kind: string | null = verdict.errorKind;
+// @ts-expect-error a level that does not exist
+decideAnchor(root, 'tx', [], { level: 'sure' });
+// @ts-expect-error the answers are required
+decideAnchor(root, 'tx');
