@@ -78,7 +78,7 @@ enum Pending {
 }
 
 /// Checks the rest of the stream (`first`: its first chunk, already read)
-/// on `threads` threads, this one included.
+/// on `threads` threads, this one included (at most [`PENDING`]).
 pub(super) fn run<R: Read>(
     verifier: ChainVerifier,
     chunks: ChunkReader<R>,
@@ -89,7 +89,8 @@ pub(super) fn run<R: Read>(
 ) -> Result<ChainReport, ChainInputError> {
     std::thread::scope(|scope| {
         let mut workers = Vec::new();
-        for _ in 1..threads {
+        // No more threads than chunks in flight.
+        for _ in 1..threads.min(PENDING) {
             let (jobs, inbox) = sync_channel::<Work>(QUEUED);
             let (outbox, done) = sync_channel::<Work>(QUEUED);
             let spawned = std::thread::Builder::new()
