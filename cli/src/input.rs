@@ -43,13 +43,16 @@ pub fn read_text(path: &Path) -> Result<String, String> {
 }
 
 /// A buffered reader over `path` (`-`: standard input) and its length when known.
+/// Its buffer is small: the chain check asks for chunks of 32 KiB or more,
+/// which a `BufReader` hands straight to the file (no copy) when they are at
+/// least as large as its buffer.
 pub fn open_reader(path: &Path) -> Result<(Box<dyn BufRead>, Option<u64>), String> {
     if is_stdin(path) {
         return Ok((Box::new(std::io::stdin().lock()), None));
     }
     let f = std::fs::File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let len = f.metadata().ok().map(|m| m.len());
-    Ok((Box::new(BufReader::with_capacity(1 << 16, f)), len))
+    Ok((Box::new(BufReader::with_capacity(8 << 10, f)), len))
 }
 
 /// Parses JSON text (numbers as doubles, as JavaScript does).

@@ -309,9 +309,12 @@ impl ChunkLists {
     }
 }
 
-/// The key of a list already decoded: its bytes.
+/// The key of a list already decoded: its bytes, after a byte (0xff) that
+/// no list text holds (texts are UTF-8), so that the two kinds of key never meet.
 pub(crate) fn leaves_key(leaves: &[Hash32]) -> Vec<u8> {
-    leaves.iter().flat_map(|h| h.0).collect()
+    core::iter::once(0xff)
+        .chain(leaves.iter().flat_map(|h| h.0))
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,15 +1,18 @@
 //! One chain line read into what the chain check needs, without building a
-//! JSON tree: the proof's fields are borrowed from the line and `itemHashes`
-//! is kept as raw text, the key of the root cache. Lines of an unusual
-//! shape go through `serde_json::Value` as before, so both paths accept and
-//! refuse exactly the same lines.
+//! JSON tree: the usual line by the hand scanner ([`super::scan`]), which
+//! leaves every other line to serde; there the proof's fields are borrowed
+//! from the line and `itemHashes` is kept as raw text, the key of the root
+//! cache. Lines of an unusual shape go through `serde_json::Value` as
+//! before, so all paths accept and refuse exactly the same lines.
 
 use super::cache::{Batch, RootCache, RootEval};
+use super::scan::{decode_hashes, scan_line};
 use super::verifier::ChainInputError;
 use crate::receipt::wire::{ReceiptId, WebhookProof};
 use crate::{Hash32, NodeEncoding};
 use alloc::borrow::Cow;
 use alloc::string::ToString;
+use alloc::vec::Vec;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use serde_json::Value;
@@ -187,17 +190,6 @@ pub(crate) enum ChainLine<'a> {
     Proof(WebhookProof),
 }
 
-impl ChainLine<'_> {
-    /// The list's text and claimed root, when the list is still text.
-    #[cfg(feature = "parallel")]
-    pub(crate) fn list_key(&self) -> Option<(&str, Option<Hash32>)> {
-        match self {
-            ChainLine::View(p) => Some(p.list_key()),
-            ChainLine::Proof(_) => None,
-        }
-    }
-}
-
 /// Reads one non-blank chain line (1-based `line_no`), its list left as text.
 pub(crate) fn read_chain_line(line: &[u8], line_no: u64) -> Result<ChainLine<'_>, ChainInputError> {
     let json_err = |e: serde_json::Error| ChainInputError::Json {
@@ -247,5 +239,105 @@ pub(crate) fn parse_chain_line(
                 message: e.to_string(),
             }),
         ChainLine::Proof(proof) => Ok(fact_of_proof(&proof, cache, hint)),
+    }
+}
+
+/// Reads chain lines into facts, keeping what helps with the next line: the
+/// text and batch of the last list read by the scanner (the webhooks of one
+/// batch repeat it line after line), a cache of batches for the others, and
+/// the encoding to try first.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LineReader {
+    /// Batches by their list's text (or bytes, for typed proofs).
+    pub(crate) cache: RootCache,
+    /// The encoding tried first: the chain's once it is known.
+    pub(crate) hint: Option<NodeEncoding>,
+    /// The text of the last list the scanner met (a flat array of hashes)...
+    last: Vec<u8>,
+    /// ...and its batch.
+    last_batch: Option<Batch>,
+    /// The last ids read (a batch's webhooks share their proofHash and
+    /// previousProofHash), with their text.
+    ids: [(Vec<u8>, Option<ReceiptId>); 2],
+    /// The slot of `ids` replaced next.
+    next_id: usize,
+}
+
+impl LineReader {
+    /// A reader whose cache holds `slots` batches.
+    #[cfg_attr(not(feature = "parallel"), allow(dead_code))]
+    pub(crate) fn with_slots(slots: usize) -> Self {
+        LineReader {
+            cache: RootCache::with_slots(slots),
+            ..Default::default()
+        }
+    }
+
+    /// Reads one line (1-based `line_no`) into its fact; `None` for a blank line.
+    pub(crate) fn read(&mut self, line: &[u8], line_no: u64) -> Result<Option<ProofFact>, ChainInputError> {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            return Ok(None);
+        }
+        let found = core::str::from_utf8(line)
+            .ok()
+            .and_then(|text| scan_line(text, &self.last));
+        let Some(found) = found else {
+            return parse_chain_line(line, line_no, &mut self.cache, self.hint).map(Some);
+        };
+        if !(found.known_list && self.last_batch.is_some()) {
+            self.load(found.item_hashes).map_err(|e| ChainInputError::Json {
+                line: line_no,
+                message: e.to_string(),
+            })?;
+        }
+        let proof_hash = self.id(found.proof_hash);
+        let previous = found.previous.map(|text| self.id(text));
+        let Some(batch) = self.last_batch.as_mut() else {
+            // Loaded just above: not reached.
+            return parse_chain_line(line, line_no, &mut self.cache, self.hint).map(Some);
+        };
+        let eval = proof_hash.root().map(|root| batch.evaluate(&root, self.hint));
+        if let (None, Some(RootEval::Matched(e))) = (self.hint, eval) {
+            self.hint = Some(e);
+        }
+        Ok(Some(ProofFact {
+            proof_hash,
+            previous,
+            content_hash: found.content_hash,
+            content_at: batch.leaves.iter().position(|h| *h == found.content_hash),
+            item_count: batch.leaves.len(),
+            eval,
+        }))
+    }
+
+    /// The id written `text`: one of the last two, or parsed.
+    fn id(&mut self, text: &str) -> ReceiptId {
+        if let Some((_, Some(id))) = self.ids.iter().find(|(t, _)| t == text.as_bytes()) {
+            return id.clone();
+        }
+        let id = super::hex::parse_receipt_id(text);
+        if let Some(slot) = self.ids.get_mut(self.next_id) {
+            slot.0.clear();
+            slot.0.extend_from_slice(text.as_bytes());
+            slot.1 = Some(id.clone());
+        }
+        self.next_id = (self.next_id + 1) % 2;
+        id
+    }
+
+    /// Makes `text` (a valid JSON value) the last list: from the cache, or
+    /// decoded (by hand when it has the usual form, else by serde, whose
+    /// error names what is wrong).
+    fn load(&mut self, text: &str) -> Result<(), serde_json::Error> {
+        let batch = self
+            .cache
+            .get_or_insert(text.as_bytes(), || match decode_hashes(text) {
+                Some(leaves) => Ok(leaves),
+                None => serde_json::from_str(text),
+            })?;
+        self.last_batch = Some(batch.clone());
+        self.last.clear();
+        self.last.extend_from_slice(text.as_bytes());
+        Ok(())
     }
 }

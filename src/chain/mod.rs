@@ -17,6 +17,9 @@ pub(crate) mod hex;
 #[cfg(feature = "std")]
 mod jsonl;
 pub(crate) mod line;
+#[cfg(feature = "parallel")]
+mod pipeline;
+pub(crate) mod scan;
 mod verifier;
 
 #[cfg(feature = "std")]

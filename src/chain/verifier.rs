@@ -13,8 +13,8 @@
 //! id (the export starts mid-chain: that link cannot be checked and is
 //! reported as the chain's starting point).
 
-use super::cache::{RootCache, RootEval};
-use super::line::{ProofFact, fact_of_proof, parse_chain_line};
+use super::cache::RootEval;
+use super::line::{LineReader, ProofFact, fact_of_proof};
 use crate::receipt::wire::{ReceiptId, WebhookProof};
 use crate::receipt::{Failure, Verdict};
 use crate::{Hash32, Level, NodeEncoding};
@@ -203,7 +203,7 @@ pub struct ChainVerifier {
     opaque: u64,
     failure_count: u64,
     failures: Vec<LineFailure>,
-    cache: RootCache,
+    reader: LineReader,
 }
 
 impl ChainVerifier {
@@ -226,12 +226,10 @@ impl ChainVerifier {
     pub fn push_line(&mut self, line: &[u8]) -> Result<(), ChainInputError> {
         self.lines += 1;
         let line_no = self.lines;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            return Ok(());
+        self.reader.hint = self.encoding;
+        if let Some(fact) = self.reader.read(line, line_no)? {
+            self.apply(&fact);
         }
-        let hint = self.encoding;
-        let fact = parse_chain_line(line, line_no, &mut self.cache, hint)?;
-        self.apply(&fact);
         Ok(())
     }
 
@@ -273,11 +271,11 @@ impl ChainVerifier {
     /// assert_eq!(v.finish().failure_count, 1);
     /// ```
     pub fn push_proof(&mut self, proof: &WebhookProof) {
-        let fact = fact_of_proof(proof, &mut self.cache, self.encoding);
+        let fact = fact_of_proof(proof, &mut self.reader.cache, self.encoding);
         self.apply(&fact);
     }
 
-    /// Checks one receipt, read by [`parse_chain_line`], counted on the current line.
+    /// Checks one receipt, read by [`LineReader`], counted on the current line.
     pub(super) fn apply(&mut self, fact: &ProofFact) {
         self.receipts += 1;
         let line = self.lines;
