@@ -361,3 +361,36 @@ fn checker_messages_name_the_offset() {
         assert_eq!(e.to_string(), text);
     }
 }
+
+#[test]
+fn escaped_keys_are_ordered_by_the_code_point_of_all_four_hex_digits() {
+    // `\u0001` < `\u0010` < `\u001f`: each digit weighs sixteen times the
+    // next, so reading any digit at the wrong weight reorders these keys.
+    let ordered = r#"{"\u0001":1,"\u000e":2,"\u0010":3,"\u001f":4," ":5}"#;
+    assert_eq!(CanonicalStr::new(ordered).map(|c| c.as_str()), Ok(ordered));
+    let value: Value = serde_json::from_str(ordered).expect("valid JSON");
+    assert_eq!(canonical_json(&value).as_deref(), Ok(ordered));
+    for (text, offset) in [
+        (r#"{"\u0010":1,"\u0001":2}"#, 12),
+        (r#"{"\u001f":1,"\u0010":2}"#, 12),
+        (r#"{"\u001f":1,"\u000e":2}"#, 12),
+    ] {
+        assert_eq!(CanonicalStr::new(text), Err(E::KeyOrder { offset }), "{text}");
+    }
+}
+
+#[test]
+fn integers_beyond_2_pow_53_take_the_shortest_digits_as_javascript_prints_them() {
+    // Exact digits would be 1152921504606846976; `String(2 ** 60)` in
+    // JavaScript prints the shortest round-trip digits, zero-padded.
+    for (value, text) in [
+        (2f64.powi(60), "1152921504606847000"),
+        (-(2f64.powi(62)), "-4611686018427388000"),
+        (2f64.powi(53), "9007199254740992"),
+        (2f64.powi(53) - 1.0, "9007199254740991"),
+    ] {
+        let mut out = Vec::new();
+        write_number(&mut out, value).expect("finite");
+        assert_eq!(String::from_utf8(out).expect("ASCII"), text, "{value}");
+    }
+}
