@@ -239,3 +239,81 @@ fn removing_or_adding_a_known_field_is_named() {
     assert_eq!(r.level(), Level::Verified, "{r}");
     assert!(r.notes.iter().any(|n| n.contains("note")), "{:?}", r.notes);
 }
+
+/// What a changed bundle did not check is listed, and only that: the ledger
+/// is named when it was not asked, never when it was (passed or failed).
+#[test]
+fn not_checked_names_the_ledger_only_when_it_was_not_asked() {
+    let all = bundles();
+    let find = |n: &str| all.iter().find(|(name, _)| name == n).unwrap().1.clone();
+    let ledger_named = |r: &pacspace_proof::bundle::BundleReport| {
+        r.not_checked()
+            .into_iter()
+            .filter(|m| m.starts_with("the public ledger") || m.starts_with("ledger anchor"))
+            .collect::<Vec<_>>()
+    };
+    let anchored = find("delta-status-ledger.json");
+
+    // A changed delta: not verified, but the ledger was asked (and found the root).
+    let mut item = anchored.clone();
+    item["items"][0]["delta"]["reason"] = Value::from("changed");
+    let r = verify(&Bundle::from_value(&item).unwrap());
+    assert_eq!(r.level(), Level::NotVerified, "{r}");
+    assert!(r.anchor.is_some(), "{r}");
+    assert_eq!(ledger_named(&r), Vec::<String>::new(), "{r}");
+
+    // An unreadable network: the decision was never made, and the list says so.
+    let mut network = anchored.clone();
+    network["ledger"]["network"] = Value::from("devnet");
+    let r = verify(&Bundle::from_value(&network).unwrap());
+    assert_eq!(r.level(), Level::NotVerified, "{r}");
+    assert!(r.failures().any(|f| f.field() == "ledger.network"), "{r}");
+    let named = ledger_named(&r);
+    assert!(
+        named.len() == 1
+            && named[0].contains("not put to the ledger decision")
+            && named[0].contains("ledger.network"),
+        "{named:?}"
+    );
+
+    // A recorded body changed: the ledger was not asked.
+    let mut body = anchored.clone();
+    let text = body["ledger"]["answers"][0]["body"]
+        .as_str()
+        .unwrap()
+        .replace("0x1", "0x0");
+    body["ledger"]["answers"][0]["body"] = Value::from(text);
+    let r = verify(&Bundle::from_value(&body).unwrap());
+    assert_eq!(r.level(), Level::NotVerified, "{r}");
+    let named = ledger_named(&r);
+    assert!(
+        named.len() == 1 && named[0].starts_with("ledger anchor: the ledger was not asked"),
+        "{named:?}"
+    );
+
+    // Answers about another root (digests recomputed, no seal): the ledger
+    // was asked and is evidence against the anchor, a failure, not "not checked".
+    let mut other = anchored.clone();
+    other.as_object_mut().unwrap().remove("seal");
+    let root = anchored["root"].as_str().unwrap()[2..].to_string();
+    for a in other["ledger"]["answers"].as_array_mut().unwrap() {
+        let text = a["body"].as_str().unwrap().replace(&root, &"ab".repeat(32));
+        a["bodySha256"] = Value::from(pacspace_proof::ledger::sha256_hex(text.as_bytes()));
+        a["body"] = Value::from(text);
+    }
+    let r = verify(&Bundle::from_value(&other).unwrap());
+    assert_eq!(r.level(), Level::NotVerified, "{r}");
+    assert!(r.failures().any(|f| f.field() == "ledger"), "{r}");
+    assert_eq!(ledger_named(&r), Vec::<String>::new(), "{r}");
+
+    // Without ledger evidence, a changed bundle still names the ledger as not checked.
+    let mut plain = find("emit-one.json");
+    plain["items"][0]["delta"]["reason"] = Value::from("changed");
+    let r = verify(&Bundle::from_value(&plain).unwrap());
+    assert_eq!(r.level(), Level::NotVerified, "{r}");
+    let named = ledger_named(&r);
+    assert!(
+        named.len() == 1 && named[0].contains("carries no recorded ledger answers"),
+        "{named:?}"
+    );
+}

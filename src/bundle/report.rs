@@ -240,7 +240,11 @@ impl BundleReport {
         }
     }
 
-    /// What the report did not establish, in plain words.
+    /// What the report did not check, in plain words: the checks that could
+    /// not be made, the items when no delta in the bundle reproduced its item
+    /// hash, and the public ledger when it was not asked (no recorded answers,
+    /// or answers that could not be put to the decision). A failed check is
+    /// not listed: it says itself what did not match.
     ///
     /// ```
     /// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/bundles/v1/emit-one.json")).unwrap();
@@ -259,18 +263,30 @@ impl BundleReport {
         if !self.passed(|b| matches!(b, Basis::OwnItem | Basis::OwnRoot | Basis::OwnReceipt)) {
             out.push("the items: no delta in the bundle reproduced its item hash and the root".into());
         }
-        let ledger_reported = self
-            .checks
-            .iter()
-            .any(|c| c.field == "ledger" && matches!(c.outcome, BundleOutcome::NotCheckable { .. }));
-        if !self.passed(|b| b == Basis::Ledger) && !ledger_reported {
-            out.push(match self.ledger {
-                None => {
-                    "the public ledger: the bundle carries no recorded ledger answers, so whether the root \
-                         is in a ledger transaction was not checked"
-                        .into()
+        // Once the ledger decided from the recorded answers, its own check
+        // (passed, failed or not checkable) says what it established; a
+        // decision not made is named, with why.
+        let decided = self.anchor.is_some()
+            || self.checks.iter().any(|c| {
+                c.name == crate::bundle::anchor::CHECK
+                    && matches!(c.outcome, BundleOutcome::NotCheckable { .. })
+            });
+        if !decided {
+            let unreadable = self.checks.iter().find_map(|c| match &c.outcome {
+                BundleOutcome::Fail { failure } if c.name == crate::bundle::anchor::CHECK => {
+                    Some(failure.field())
                 }
-                Some(_) => "the public ledger: the root was not found on the ledger by this check".into(),
+                _ => None,
+            });
+            out.push(match (&self.ledger, unreadable) {
+                (None, _) => "the public ledger: the bundle carries no recorded ledger answers, so whether the root \
+                     is in a ledger transaction was not checked"
+                    .into(),
+                (Some(_), Some(field)) => format!(
+                    "the public ledger: the recorded answers were not put to the ledger decision ({field} cannot be \
+                     read), so whether the root is in a ledger transaction was not checked"
+                ),
+                (Some(_), None) => "the public ledger: the recorded answers were not put to the ledger decision".into(),
             });
         }
         out

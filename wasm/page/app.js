@@ -100,30 +100,7 @@ export function startPage(api, samples) {
         warnings.push(`The invoice line you entered (${lineText(line)}) is not one of the lines in this proof file.`);
       }
     }
-    showBundle(withLedger(report, text), null, warnings);
-  }
-
-  /**
-   * A verified proof file that carries recorded ledger answers: the anchor decided from them
-   * (decideAnchor, no network), the level lifted to anchored when the receipt number is found
-   * in the ledger transaction. The report gains `anchor`: the decision, or null.
-   */
-  function withLedger(report, text) {
-    let bundle = null;
-    try {
-      bundle = typeof text === 'string' ? JSON.parse(text) : text;
-    } catch { /* verifyBundle read it: cannot happen */ }
-    const ledger = bundle?.ledger;
-    if (report.level !== 'verified' || !ledger || !Array.isArray(ledger.answers)) return { ...report, anchor: null };
-    let anchor;
-    try {
-      const policy = { level: report.level };
-      if (bundle.receipt?.receivedAt) policy.notBefore = bundle.receipt.receivedAt;
-      anchor = api.decideAnchor(report.root, String(ledger.transaction), { network: ledger.network, answers: ledger.answers }, policy);
-    } catch (e) {
-      anchor = { verdict: 'unreadable', error: e.message, level: report.level, notChecked: [] };
-    }
-    return { ...report, level: anchor.level, anchor };
+    showBundle(report, null, warnings);
   }
 
   function checkReceipt(receiptText, lines) {
@@ -151,7 +128,7 @@ export function startPage(api, samples) {
       explainReceiptFailure(receiptText, lines, e.message);
       return;
     }
-    showBundle(withLedger(api.verifyBundle(bundle), bundle), bundle);
+    showBundle(api.verifyBundle(bundle), bundle);
   }
 
   /** A receipt and lines that could not be made into a proof: say why, plainly. */

@@ -59,7 +59,7 @@ try {
   const b64 = document.getElementById('verifier-module').textContent.trim();
   const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
   initSync({ module: bytes });
-  startPage({ verifyBundle, createBundle, verifyReceipt, decideAnchor }, JSON.parse(document.getElementById('samples').textContent));
+  startPage({ verifyBundle, createBundle, verifyReceipt }, JSON.parse(document.getElementById('samples').textContent));
 } catch (e) {
   failedToStart(e);
 }`;

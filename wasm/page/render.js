@@ -135,12 +135,12 @@ function technical(report, savable) {
     ['Node encoding', report.nodeEncoding],
     ['Item mapping', `amount key "${m.amountKey}", absent referenceId ${m.absentReferenceId === 'omit' ? 'omitted' : 'null'}`],
     ['Ledger', report.ledger ? `${report.ledger.network}, transaction ${report.ledger.transaction}, ${report.ledger.answers.length} recorded answer(s)` : ''],
-    ['Ledger decision', report.anchor ? `${report.anchor.verdict}${report.anchor.finding ? `: ${report.anchor.finding}` : ''}${report.anchor.error ? `: ${report.anchor.error}` : ''}` : ''],
+    ['Ledger decision', report.anchor ? `${report.anchor.verdict}${report.anchor.finding ? `: ${report.anchor.finding}` : ''}` : ''],
     ['Consensus time', report.anchor?.consensusTime],
     ['Sent to', report.anchor?.to],
   ]) + '<h3>Checks</h3>' + checksList(report.checks) +
     (report.anchor?.checks ? `<h3>Ledger checks</h3><ul class="checks">${report.anchor.checks.map((c) => `<li data-outcome="${esc(c.outcome)}"><span class="tag">${{ pass: 'ok', fail: 'FAIL', notChecked: '--' }[c.outcome] ?? c.outcome}</span> ${esc(c.name)}: ${esc(c.detail)}</li>`).join('')}</ul>` : '') +
-    (report.notChecked.length ? `<h3>Not checked</h3>${list(report.anchor?.verdict === 'anchored' ? report.notChecked.filter((m) => !/^the public ledger/.test(m)).concat(report.anchor.notChecked) : report.notChecked)}` : '') +
+    (report.notChecked.length ? `<h3>Not checked</h3>${list(report.notChecked)}` : '') +
     (report.notes.length ? `<h3>Notes</h3>${list(report.notes)}` : '') +
     `<h3>Full report</h3><pre class="raw">${esc(JSON.stringify(report, null, 2))}</pre>`;
 }

@@ -13,6 +13,11 @@ export function shortId(id) {
   return /^0x[0-9a-f]{64}$/i.test(s) ? `${s.slice(0, 6)}…${s.slice(-4)}` : s;
 }
 
+/** Any long hash shortened as people read it: `0x63b0…87a8`. */
+function shortHash(h) {
+  return `${h.slice(0, 6)}…${h.slice(-4)}`;
+}
+
 /** `−150` (a true minus sign) or `20`. */
 export function amountText(n) {
   if (typeof n !== 'number' || !Number.isFinite(n)) return String(n);
@@ -76,8 +81,10 @@ const RECEIPT_WORDS = {
   source: 'origin', previousProofHash: 'link to the previous receipt',
 };
 
-/** One plain sentence for a failure of a proof file, from the field it names. */
-export function explainFailure(field, items) {
+/** One plain sentence for a failure of a proof file, from the field it names and its kind. */
+export function explainFailure(failure, report) {
+  const { field, kind } = failure;
+  const items = report?.items;
   const line = (k) => {
     const item = items?.[k];
     return item ? `the ${lineText(item.delta)}` : `line ${k + 1}`;
@@ -91,6 +98,14 @@ export function explainFailure(field, items) {
   if (m) return `${capital(line(+m[1]))} is not what was recorded: it was changed after the receipt was made.`;
   m = /^receipt\.(\w+)/.exec(field);
   if (m) return `The receipt's ${RECEIPT_WORDS[m[1]] ?? 'details'} in the file was changed after the file was written.`;
+  if (kind === 'notAnchored') {
+    // The ledger was asked (from the records in the file) and answered against the receipt.
+    const failed = (report?.anchor?.checks ?? []).filter((c) => c.outcome === 'fail').map((c) => c.detail);
+    // Long hashes as people read them (0x63b0…87a8), so the sentence fits a phone.
+    const why = (failed.length ? failed.join('; ') : failure.reason ?? '').replace(/0x[0-9a-fA-F]{64,}/g, shortHash);
+    return `The ledger records in the file do not show receipt ${shortId(report?.receipt?.receiptId)} on the public ledger: they are evidence against it${why ? ` (${why})` : ''}. Ask your vendor which ledger transaction holds this receipt.`;
+  }
+  if (kind === 'ledgerField') return 'The ledger records in the file name a network or transaction that cannot be read, so the public ledger was not checked.';
   if (field.startsWith('ledger')) return 'The ledger records in the file were changed after they were recorded.';
   if (field.startsWith('seal')) return "The file's record of its own contents was changed.";
   if (field === 'format') return 'The file does not say which version of proof file it is.';
@@ -103,8 +118,14 @@ function capital(s) {
 
 /** Plain sentences for a proof file's failures, without repeats. */
 export function explainFailures(report) {
-  const fields = report.checks.filter((c) => c.outcome === 'fail').map((c) => c.failure.field);
-  return [...new Set(fields.map((f) => explainFailure(f, report.items)))];
+  const failures = report.checks.filter((c) => c.outcome === 'fail').map((c) => c.failure);
+  const out = [...new Set(failures.map((f) => explainFailure(f, report)))];
+  // Only the ledger part failed: the lines themselves still reproduce the receipt number.
+  const passed = (basis) => report.checks.some((c) => c.outcome === 'pass' && basis.includes(c.basis));
+  if (failures.length && failures.every((f) => f.field.startsWith('ledger')) && passed(['ownItem']) && passed(['root', 'ownRoot'])) {
+    out.push(`${report.items.length > 1 ? 'The lines in the file do' : 'The line in the file does'} reproduce the receipt number; it is the ledger part of the file that fails.`);
+  }
+  return out;
 }
 
 /** What is missing to say more, for a level below "anchored". */
@@ -114,16 +135,11 @@ export function whatIsMissing(report) {
   if (!report.ledger) {
     return ['Not yet checked: that the receipt is published on the public ledger. The file does not include the ledger records; your vendor can add them.'];
   }
-  if (!a) return ['Not yet checked: that the receipt is published on the public ledger.'];
-  if (a.verdict === 'unreadable') {
-    return [`Not checked: the public ledger. The file's ledger records cannot be read (${a.error}).`];
-  }
-  if (a.verdict === 'undetermined') {
+  if (a?.verdict === 'undetermined') {
     return [`Not checked: the public ledger. The file's ledger records are not enough to decide (${a.sourcesAnswered} of the ${a.minSources} sources needed answered).` +
       (a.lookUpByHand ? ` To check by hand: ${a.lookUpByHand}.` : '')];
   }
-  const failed = (a.checks ?? []).filter((c) => c.outcome === 'fail').map((c) => c.detail);
-  return [`Not on the public ledger as the file says: the ledger records in the file show evidence against it${failed.length ? ` (${failed.join('; ')})` : ''}. Ask your vendor which ledger transaction holds this receipt.`];
+  return ['Not yet checked: that the receipt is published on the public ledger.'];
 }
 
 /** The bundle's error, thrown by the checker, in plain words. */

@@ -184,8 +184,8 @@ export interface AnchorSource {
   where: "calldata" | "topic" | "logdata" | null; status: number | null; askedAt: string | null;
   bodySha256: string | null; reading: string; [key: string]: unknown;
 }
-/** `decideAnchor`'s answer: the anchor report of `pacspace-verify anchor --json`, with the level. */
-export interface AnchorDecision {
+/** The ledger's decision: the anchor report of `pacspace-verify anchor --json`. */
+export interface AnchorReport {
   verdict: "anchored" | "not_anchored" | "undetermined";
   root: Hash;
   tx: string;
@@ -203,6 +203,9 @@ export interface AnchorDecision {
   checks: Array<{ name: string; outcome: "pass" | "fail" | "notChecked"; detail: string }>;
   disagreements?: unknown[];
   lookUpByHand?: string;
+}
+/** `decideAnchor`'s answer: the anchor report, with the level and what was not checked. */
+export interface AnchorDecision extends AnchorReport {
   /** `policy.level` lifted to `anchored` when the root was found and that level was `verified`. */
   level: Level;
   notChecked: string[];
@@ -242,5 +245,8 @@ export interface BundleReport {
   checks: BundleCheck[];
   notes: string[];
   notChecked: string[];
+  /** The ledger's decision from the bundle's recorded answers, when it carries ledger evidence
+   * that could be put to it (level `anchored` when found and the items verified). */
+  anchor?: AnchorReport;
 }
 "#;

@@ -1,8 +1,8 @@
 // The repository's conformance suite (conformance/PROTOCOL.md) run through the package's API
 // instead of a command line: each case's `cmd` is read as the verb and its arguments and mapped
 // to the function that does the same (verify-proof -> verifyProof, receipt -> verifyReceipt,
-// webhook -> verifyWebhookDelivery, bundle verify -> verifyBundle with decideAnchor over the
-// bundle's recorded ledger answers). The outcome is judged as the protocol says: a thrown Error
+// webhook -> verifyWebhookDelivery, bundle verify -> verifyBundle, which decides the bundle's
+// recorded ledger answers itself). The outcome is judged as the protocol says: a thrown Error
 // is bad input (exit 2, level null); otherwise the level reached against `--require` (default
 // verified) gives pass/exit 0 or fail/exit 1; the named error must appear in the result as
 // `kind`, `reason` or `errorKind`, and the named check must have failed where the result has
@@ -62,20 +62,13 @@ function run(name, dir) {
   const unknown = (known) => Object.keys(opts).filter((k) => !known.includes(k));
   let call;
   if (verb === 'bundle') {
-    // `bundle verify FILE [--require L] --json`: verifyBundle, and a verified bundle's recorded
-    // ledger answers decided with decideAnchor, as the invoice page does.
+    // `bundle verify FILE [--require L] --json`: verifyBundle, which decides a bundle's recorded
+    // ledger answers itself (level anchored, the decision as `anchor`), as the invoice page shows.
     if (file !== 'verify') return { skip: `bundle ${file}` };
     const extra = unknown(['require']);
     const target = parseCmd(dir, 2).file;
     if (extra.length || !target) return { skip: `bundle verify ${extra.join(' ')}` };
-    call = () => {
-      const text = read(target);
-      const report = pkg.verifyBundle(text);
-      const ledger = JSON.parse(text).ledger;
-      if (report.level !== 'verified' || !ledger?.answers) return report;
-      const d = pkg.decideAnchor(report.root, String(ledger.transaction), ledger, { level: report.level });
-      return { ...report, level: d.level, anchor: d };
-    };
+    call = () => pkg.verifyBundle(read(target));
   } else if (verb === 'verify-proof') {
     const text = read(file);
     let parsed = null;

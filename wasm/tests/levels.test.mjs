@@ -15,8 +15,9 @@ function assertLevelled(result, want, what) {
   assert.equal(result.level, want, `${what}: ${JSON.stringify(result.checks ?? result, null, 1)}`);
   assert.ok(Array.isArray(result.notChecked), `${what}: notChecked`);
   assert.ok(result.notChecked.every((m) => typeof m === 'string' && m.length > 0), what);
-  // Below anchored, the ledger (or what is missing before it) is always named.
-  if (want !== 'anchored') assert.ok(result.notChecked.length > 0, `${what}: nothing listed as not checked`);
+  // Below anchored, something was not checked, or a check failed and says what did not match.
+  const failed = (result.checks ?? []).some((c) => c.outcome === 'fail');
+  if (want !== 'anchored' && !failed) assert.ok(result.notChecked.length > 0, `${what}: nothing listed as not checked`);
 }
 
 test('verifyProof: consistent alone, verified with the trusted root, not_verified when wrong', () => {
@@ -57,7 +58,18 @@ test('verifyBundle: every kept bundle, and a changed one', () => {
     assertLevelled(r, r.level, f);
     const b = JSON.parse(text);
     b.items[0].delta.reason += ' (changed)';
-    assertLevelled(pkg.verifyBundle(b), 'not_verified', `${f} changed`);
+    const changed = pkg.verifyBundle(b);
+    assertLevelled(changed, 'not_verified', `${f} changed`);
+    // The ledger is listed as not checked exactly when it was not asked: no recorded answers.
+    assert.equal(changed.notChecked.some((m) => /ledger/.test(m)), !b.ledger, `${f} changed: ${changed.notChecked}`);
+    if (b.ledger) {
+      // Recorded answers changed after recording: the ledger was not asked, and says so.
+      const body = JSON.parse(text);
+      body.ledger.answers[0].body += ' ';
+      const r = pkg.verifyBundle(body);
+      assertLevelled(r, 'not_verified', `${f} answer changed`);
+      assert.ok(r.notChecked.some((m) => /^ledger anchor: the ledger was not asked/.test(m)), `${f}: ${r.notChecked}`);
+    }
   }
 });
 

@@ -228,8 +228,10 @@ test('sample proof file on the public ledger: anchored, with network, transactio
 
 test('a proof file whose ledger records were changed is not confirmed; records that do not hold the root say so', async () => {
   const b = JSON.parse(sample('bundle-on-ledger.json'));
+  const shortRoot = `${b.root.slice(0, 6)}…${b.root.slice(-4)}`;
   const { page, context } = await open(WIDTHS.phone);
-  // A recorded body changed after recording (its recorded SHA-256 kept): the file is refused.
+  // A recorded body changed after recording (its recorded SHA-256 kept): the ledger is not
+  // asked, and the file is not confirmed, the ledger records named.
   const changed = structuredClone(b);
   changed.ledger.answers[0].body = changed.ledger.answers[0].body.replace('"status":"0x1"', '"status":"0x0"');
   assert.notEqual(JSON.stringify(changed), JSON.stringify(b));
@@ -237,9 +239,16 @@ test('a proof file whose ledger records were changed is not confirmed; records t
   await page.click('#check');
   let s = await shown(page);
   assert.equal(s.level, 'not_verified', JSON.stringify(s));
+  assert.equal(s.badge, 'Not confirmed');
+  assert.match(s.text, /The ledger records in the file were changed after they were recorded\./);
+  assert.equal(s.ledger, null);
   assert.doesNotMatch(s.text, /on the public ledger:/);
-  // The whole records replaced by answers about another root (digests recomputed): verified only,
-  // and the page says the ledger shows evidence against it.
+  assert.ok(s.failedFields.includes('ledger.answers[0]'), JSON.stringify(s.failedFields));
+  await page.click('#details summary');
+  assert.match(await page.locator('#technical').textContent(), /Not checked.*ledger anchor: the ledger was not asked/s);
+  // The whole records replaced by answers about another root (digests recomputed, no seal):
+  // evidence against the anchor, a failed check; the page says the ledger records do not show
+  // the receipt, and that the line itself still reproduces the receipt number.
   const { createHash } = await import('node:crypto');
   const other = structuredClone(b);
   for (const a of other.ledger.answers) {
@@ -250,10 +259,16 @@ test('a proof file whose ledger records were changed is not confirmed; records t
   await page.fill('#receipt', JSON.stringify(other));
   await page.click('#check');
   s = await shown(page);
-  assert.equal(s.level, 'verified', JSON.stringify(s));
-  assert.equal(s.badge, 'Verified');
-  assert.match(s.text, /Not on the public ledger as the file says: the ledger records in the file show evidence against it \(the root's bytes are not a 32-byte word of transaction 0x63b07c01\w+'s call data/);
+  assert.equal(s.level, 'not_verified', JSON.stringify(s));
+  assert.equal(s.badge, 'Not confirmed');
+  assert.match(s.text, new RegExp(`The ledger records in the file do not show receipt ${shortRoot} on the public ledger: they are evidence against it \\(the root's bytes are not a 32-byte word of transaction ${b.ledger.transaction.slice(0, 6)}…${b.ledger.transaction.slice(-4)}'s call data`));
+  assert.match(s.text, /The line in the file does reproduce the receipt number; it is the ledger part of the file that fails\./);
+  assert.ok(s.failedFields.includes('ledger'), JSON.stringify(s.failedFields));
+  assert.ok(!s.failedFields.some((f) => /^(items|root|inclusion)/.test(f ?? '')), JSON.stringify(s.failedFields));
   assert.equal(s.ledger, null);
+  const fit = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: innerWidth }));
+  assert.ok(fit.doc <= fit.view, `no horizontal scrolling: ${JSON.stringify(fit)}`);
+  await page.screenshot({ path: path.join(shots, 'ledger-against-phone.png'), fullPage: true });
   await context.close();
 });
 

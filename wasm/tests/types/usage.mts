@@ -48,6 +48,7 @@ const bundle: Bundle = createBundle({ success: true, data: {} }, item, { only: [
 const bundleReport: BundleReport = verifyBundle(bundle);
 const reached: Level = bundleReport.level;
 const missing: string[] = bundleReport.notChecked;
+const bundleAnchor: 'anchored' | 'not_anchored' | 'undetermined' | undefined = bundleReport.anchor?.verdict;
 const proofLevel: Level = verdict.level;
 const receiptLevel: Level = report.level;
 function blamed(c: BundleCheck): string {
@@ -68,7 +69,7 @@ const wrong: boolean = report.verdict;
 
 export const used = [
   canonicalJson(1), ok, err, enc, p2, text, v, describe, encodingName, age, delivery, wrong,
-  reached, missing, proofLevel, receiptLevel, blamed, firstNode, notLevel,
+  reached, missing, bundleAnchor, proofLevel, receiptLevel, blamed, firstNode, notLevel,
 ];
 
 // decideAnchor: answers as a recorded file, an array, or text; the level it lifts.
