@@ -88,16 +88,7 @@ pub(crate) fn read(artefact: &Artefact) -> Result<Source, CreateError> {
             s.anchor_id = text(&d.extra, "anchorId");
             s.received_at = text(&d.extra, "receivedAt");
             s.status = Some(d.status.clone());
-            let listed: Option<Vec<Hash32>> = d
-                .deltas
-                .iter()
-                .map(|v| {
-                    v.get("itemHash")
-                        .and_then(|h| h.as_str())
-                        .and_then(|h| h.parse().ok())
-                })
-                .collect();
-            s.leaves = listed.filter(|l| !l.is_empty());
+            s.leaves = d.listed_item_hashes();
             Ok(s)
         }
         Artefact::VerifyAnswer(a) => {

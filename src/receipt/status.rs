@@ -66,16 +66,7 @@ pub fn verify_delta_status(
         None => r.not_checkable("receiptId", "the answer carries no receiptId".into()),
         Some(ReceiptId::Opaque(id)) => r.not_checkable("receiptId", opaque_why("receiptId", id)),
         Some(ReceiptId::Root(root)) => {
-            let listed: Option<Vec<_>> = d
-                .deltas
-                .iter()
-                .map(|v| {
-                    v.get("itemHash")
-                        .and_then(|h| h.as_str())
-                        .and_then(|h| h.parse().ok())
-                })
-                .collect();
-            if let Some(leaves) = listed.filter(|l: &Vec<Hash32>| !l.is_empty()) {
+            if let Some(leaves) = d.listed_item_hashes() {
                 let id = ReceiptId::Root(*root);
                 check_root_claims(
                     &mut r,

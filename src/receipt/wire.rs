@@ -331,6 +331,29 @@ pub struct DeltaStatusData {
     pub extra: Extra,
 }
 
+impl DeltaStatusData {
+    /// The item hashes `deltas[].itemHash` lists, in order: `None` when the
+    /// list is empty or any entry has no readable `itemHash`.
+    ///
+    /// ```
+    /// let s: pacspace_proof::receipt::wire::DeltaStatusData = serde_json::from_str(
+    ///     r#"{"status":"ANCHORED","deltas":[{"itemHash":"0x0000000000000000000000000000000000000000000000000000000000000001"}]}"#).unwrap();
+    /// assert_eq!(s.listed_item_hashes().map(|l| l.len()), Some(1));
+    /// ```
+    pub fn listed_item_hashes(&self) -> Option<Vec<Hash32>> {
+        let listed: Option<Vec<Hash32>> = self
+            .deltas
+            .iter()
+            .map(|v| {
+                v.get("itemHash")
+                    .and_then(Value::as_str)
+                    .and_then(|h| h.parse().ok())
+            })
+            .collect();
+        listed.filter(|l| !l.is_empty())
+    }
+}
+
 /// A webhook event in either documented envelope: `{event, timestamp, data}`
 /// or the SDK's `{id, event, tenantId, createdAt, data}`.
 ///
