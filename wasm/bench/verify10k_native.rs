@@ -5,7 +5,7 @@
 //! `cargo run --profile native-bench --example verify10k_native [count] [runs]`
 
 use pacspace_proof::{Hash32, MerkleTree, NodeEncoding, Proof, item_hash};
-use pacspace_proof_wasm::ops;
+use pacspace_proof_wasm::{ops, proof_ops};
 use std::time::Instant;
 
 fn median(mut xs: Vec<f64>) -> f64 {
@@ -59,10 +59,10 @@ fn main() {
         proofs.first().map_or(0, |p| p.path.len())
     );
 
-    time("ops::verify_proof(JSON text)", n, runs, || {
+    time("proof_ops::verify_proof(JSON text)", n, runs, || {
         texts
             .iter()
-            .filter(|t| ops::verify_proof(t, Some(&root_text), None).is_ok_and(|v| v.verified))
+            .filter(|t| proof_ops::verify_proof(t, Some(&root_text), None).is_ok_and(|v| v.verified))
             .count()
     });
     time("Proof::verify (parsed)", n, runs, || {

@@ -7,7 +7,7 @@
 //! are exactly those of the Rust API's serde output. Bad input throws an
 //! `Error` whose message is the Rust error's `Display`.
 
-use crate::{anchor_ops, bundle_ops, ops};
+use crate::{anchor_ops, bundle_ops, ops, proof_ops, receipt_ops, webhook_ops};
 use js_sys::{JSON, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::JsCast;
@@ -179,7 +179,7 @@ pub fn verify_proof(
     )]
     node_encoding: Option<String>,
 ) -> Result<JsValue, JsError> {
-    let v = ops::verify_proof(
+    let v = proof_ops::verify_proof(
         &json_text(&proof, "proof")?,
         expect_root.as_deref(),
         node_encoding.as_deref(),
@@ -201,7 +201,8 @@ pub fn verify_receipt(
     let artefact = json_text(&artefact, "artefact")?;
     let submitted = optional_json_text(&submitted, "submitted")?;
     parse_out(
-        &ops::verify_receipt(&artefact, submitted.as_deref(), expected_receipt.as_deref()).map_err(bad)?,
+        &receipt_ops::verify_receipt(&artefact, submitted.as_deref(), expected_receipt.as_deref())
+            .map_err(bad)?,
     )
 }
 
@@ -217,7 +218,8 @@ pub fn verify_receipt_text(
 ) -> Result<String, JsError> {
     let artefact = json_text(&artefact, "artefact")?;
     let submitted = optional_json_text(&submitted, "submitted")?;
-    ops::verify_receipt_text(&artefact, submitted.as_deref(), expected_receipt.as_deref()).map_err(bad)
+    receipt_ops::verify_receipt_text(&artefact, submitted.as_deref(), expected_receipt.as_deref())
+        .map_err(bad)
 }
 
 /// Checks a webhook delivery's `X-PacSpace-Signature` over the raw body;
@@ -227,8 +229,8 @@ pub fn verify_webhook_signature(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] body: JsValue,
     #[wasm_bindgen(unchecked_param_type = "WebhookHeaders")] headers: JsValue,
 ) -> Result<JsValue, JsError> {
-    let h = ops::headers(&json_text(&headers, "headers")?).map_err(bad)?;
-    to_js(&ops::webhook_signature(&body_bytes(&body)?, &h))
+    let h = webhook_ops::headers(&json_text(&headers, "headers")?).map_err(bad)?;
+    to_js(&webhook_ops::webhook_signature(&body_bytes(&body)?, &h))
 }
 
 /// Verifies a whole webhook delivery: the signature (first check), then the
@@ -241,10 +243,10 @@ pub fn verify_webhook_delivery(
     #[wasm_bindgen(js_name = "storedReceipt", unchecked_optional_param_type = "string | null")]
     stored_receipt: Option<String>,
 ) -> Result<JsValue, JsError> {
-    let h = ops::headers(&json_text(&headers, "headers")?).map_err(bad)?;
+    let h = webhook_ops::headers(&json_text(&headers, "headers")?).map_err(bad)?;
     let submitted = optional_json_text(&submitted, "submitted")?;
     parse_out(
-        &ops::webhook_delivery(
+        &webhook_ops::webhook_delivery(
             &body_bytes(&body)?,
             &h,
             submitted.as_deref(),

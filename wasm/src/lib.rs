@@ -5,7 +5,8 @@
 //! or in Node, with the same answers as the native library (it is the same
 //! code, compiled to WebAssembly, built on the crate's `alloc` layer only).
 //!
-//! [`ops`], [`bundle_ops`] and [`anchor_ops`] hold the verbs on JSON text (host-independent, unit-tested
+//! [`ops`] (inputs, hashes, roots, proofs), [`proof_ops`], [`receipt_ops`], [`webhook_ops`],
+//! [`bundle_ops`] and [`anchor_ops`] hold the verbs on JSON text (host-independent, unit-tested
 //! natively); `bindings` exposes them to JavaScript with wasm-bindgen.
 //!
 //! ```
@@ -24,4 +25,7 @@ pub mod anchor_ops;
 mod bindings;
 pub mod bundle_ops;
 pub mod ops;
+pub mod proof_ops;
+pub mod receipt_ops;
 mod types;
+pub mod webhook_ops;
