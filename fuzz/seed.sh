@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
-# Writes the starting corpora under fuzz/corpus/<target>/ from the shared
-# known-answer vectors, the bundled example batch, the JSON samples in the
+# Writes the starting corpora under fuzz/corpus/<target>/ from the
+# known-answer vectors (tests/data/merkle-v1.json), the bundled example batch, the JSON samples in the
 # crate's own docs and tests, and proofs printed by the CLI itself.
 # Needs python3 and a stable toolchain; safe to re-run (files are named by
 # content hash, so nothing is duplicated).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-VECTORS="${VECTORS:-../shared/vectors/merkle-v1.json}"
-[ -f "$VECTORS" ] || VECTORS=/work/shared/vectors/merkle-v1.json
-cargo build --quiet --release --bin pacspace-verify
+VECTORS="${VECTORS:-tests/data/merkle-v1.json}"
+cargo build --quiet --release -p pacspace-verify
 CLI=target/release/pacspace-verify
 
 tmp=$(mktemp -d)

@@ -1,4 +1,4 @@
-//! Webhook signatures (SPEC section 6): `X-PacSpace-Signature` holds one or
+//! Webhook signatures (docs/spec.md, section 10): `X-PacSpace-Signature` holds one or
 //! two `v1=<hex HMAC-SHA256>` values over `timestamp + "." + raw_body`;
 //! `X-PacSpace-Timestamp` holds Unix seconds or milliseconds.
 //!

@@ -1,5 +1,5 @@
 //! An independent, deliberately plain statement of which paths an n-leaf
-//! tree gives leaf `index` (SPEC section 5), to judge `verify_proof` against.
+//! tree gives leaf `index` (docs/spec.md, section 7), to judge `verify_proof` against.
 #![allow(dead_code)]
 
 use pacspace_proof::hashing::node_hash;

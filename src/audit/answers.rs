@@ -1,4 +1,4 @@
-//! The service's balance answers (SPEC section 7), read with their numbers
+//! The service's balance answers (docs/spec.md, section 12), read with their numbers
 //! as written: derive, receipt / invoice proof, public verify summary,
 //! checkpoint. Detected by their keys, enveloped in `{success, data}` or not.
 

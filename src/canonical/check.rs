@@ -1,5 +1,5 @@
 //! Checking, without allocation, that a JSON text is already in canonical
-//! form (SPEC section 2): how the no-alloc typed delta accepts metadata.
+//! form (docs/spec.md, section 3): how the no-alloc typed delta accepts metadata.
 
 use crate::canonical::number::write_number;
 use core::fmt;

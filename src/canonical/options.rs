@@ -1,4 +1,4 @@
-//! Options of canonical JSON (SPEC section 9): RFC 8785 by default, or the
+//! Options of canonical JSON (docs/spec.md, section 14): RFC 8785 by default, or the
 //! readings a TypeScript service could produce instead.
 
 use core::fmt;

@@ -1,4 +1,4 @@
-//! Canonical JSON of any `serde_json::Value` (SPEC section 2), and the item
+//! Canonical JSON of any `serde_json::Value` (docs/spec.md, section 3), and the item
 //! hash of any JSON item.
 
 use crate::Hash32;

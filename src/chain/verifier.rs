@@ -1,5 +1,5 @@
 //! Chain continuity over an ordered sequence of verified receipts:
-//! each `previousProofHash` is the `proofHash` before it (SPEC section 6).
+//! each `previousProofHash` is the `proofHash` before it (docs/spec.md, section 11).
 //!
 //! Streaming: receipts are pushed one at a time and only the previous
 //! `proofHash`, counters, the first [`MAX_REPORTED_FAILURES`] failures and a

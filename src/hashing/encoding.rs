@@ -1,4 +1,4 @@
-//! How an internal node joins its two children (SPEC section 4).
+//! How an internal node joins its two children (docs/spec.md, section 5).
 
 use core::fmt;
 use core::str::FromStr;

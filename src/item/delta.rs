@@ -1,4 +1,4 @@
-//! A balance delta as the item the service hashes (SPEC section 3), written
+//! A balance delta as the item the service hashes (docs/spec.md, section 4.2), written
 //! canonically straight into a hasher: no buffer, no allocation.
 
 use crate::Hash32;
@@ -30,7 +30,7 @@ pub enum ReferenceIdAbsent {
 /// The mapping from a submitted delta to the object that is hashed. The
 /// default is the documented reading; [`ItemMapping::ALL`] lists every
 /// documented variant and [`ItemMapping::VARIANTS`] adds the readings a
-/// TypeScript service could produce (SPEC section 9: `adjusts` included, the
+/// TypeScript service could produce (docs/spec.md, section 4.3: `adjusts` included, the
 /// JavaScript canonical options), so a receipt can say which one reproduced
 /// its hash.
 ///

@@ -1,4 +1,4 @@
-//! Summary submissions (SPEC section 9): the delta the official SDK's
+//! Summary submissions (docs/spec.md, section 14): the delta the official SDK's
 //! submission coordinator sends for a queued usage summary, recomputed from
 //! what was queued (`pacspace-sdk` 0.7.0, `submission.py`).
 

@@ -1,4 +1,4 @@
-//! The undocumented readings of the delta→item mapping (SPEC section 9):
+//! The undocumented readings of the delta→item mapping (docs/spec.md, section 4.3):
 //! `adjusts` in the item, and the JavaScript canonical options.
 
 use crate::ItemMapping;

@@ -62,7 +62,7 @@ pub struct Check {
     pub outcome: Outcome,
 }
 
-/// Which node encoding reproduced a claimed root (SPEC section 4).
+/// Which node encoding reproduced a claimed root (docs/spec.md, sections 5 and 16.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "finding", content = "value", rename_all = "camelCase")]
 pub enum EncodingFinding {

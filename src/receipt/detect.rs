@@ -1,4 +1,4 @@
-//! Node-encoding detection (SPEC section 4): a receipt that carries its
+//! Node-encoding detection (docs/spec.md, section 16.1): a receipt that carries its
 //! `itemHashes` (n ≥ 2) and its root decides which encoding the service uses.
 
 use crate::receipt::common::opaque_why;

@@ -1,4 +1,4 @@
-//! Submitted deltas and detection of the delta→item mapping (SPEC section 3)
+//! Submitted deltas and detection of the delta→item mapping (docs/spec.md, sections 4 and 16.2)
 //! that reproduces a hash the service sent.
 
 use crate::canonical::{CanonicalError, CanonicalOptions, JsonString, JsonValue, canonical_json_with};

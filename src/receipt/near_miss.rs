@@ -1,4 +1,4 @@
-//! Near-miss diagnostics (SPEC section 1): when nothing reproduces a hash,
+//! Near-miss diagnostics (docs/spec.md, section 2): when nothing reproduces a hash,
 //! would SHA3-256 (padding `0x06`) in place of Keccak-256 have reproduced it?
 //! The answer is a note labelled as a diagnostic, never a check or a verdict:
 //! the service documents Keccak-256, and a check that failed stays failed.

@@ -1,4 +1,4 @@
-//! The Merkle tree over item hashes (SPEC section 4): pairs left to right in
+//! The Merkle tree over item hashes (docs/spec.md, section 6): pairs left to right in
 //! insertion order, an odd level duplicates its last node.
 
 use crate::hashing::join_level;

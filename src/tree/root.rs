@@ -1,4 +1,4 @@
-//! The itemsRoot (SPEC section 4) in constant memory. Leaves stream in;
+//! The itemsRoot (docs/spec.md, section 6) in constant memory. Leaves stream in;
 //! on a multi-lane Keccak path the lowest levels keep up to 16 nodes
 //! each, so that their pairs are joined 8 at a time
 //! ([`join_level`](crate::hashing::join_level)), and from height 8 up,

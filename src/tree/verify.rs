@@ -100,8 +100,8 @@ pub fn fold_path(leaf: &Hash32, path: &[PathStep], encoding: NodeEncoding) -> Ha
 /// Verifies that `leaf` is item `index` of a `count`-leaf tree with root
 /// `root`, given its sibling `path` (leaf level first).
 ///
-/// Besides folding to the root, it binds the proof to `count` (SPEC section
-/// 5): `index < count`, the path length and every side are exactly those an
+/// Besides folding to the root, it binds the proof to `count` (docs/spec.md,
+/// section 7.2): `index < count`, the path length and every side are exactly those an
 /// n-leaf tree produces, and at a padded level the sibling is the node itself.
 /// No allocation.
 ///

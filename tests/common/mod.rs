@@ -87,7 +87,7 @@ pub fn sha3_keccak(data: &[u8]) -> pacspace_proof::Hash32 {
     pacspace_proof::Hash32::from_bytes(sha3::Keccak256::digest(data).into())
 }
 
-/// The node message of SPEC section 4 under `enc`, written out plainly.
+/// The node message of docs/spec.md section 5 under `enc`, written out plainly.
 pub fn node_message(
     enc: pacspace_proof::NodeEncoding,
     l: &pacspace_proof::Hash32,

@@ -169,7 +169,7 @@ def mapping(rng, _delta):
 
 
 def item_object(d, m):
-    """The hashed item under a mapping (SPEC sections 3 and 9)."""
+    """The hashed item under a mapping (docs/spec.md, sections 4.2 and 4.3)."""
     item = {"customerId": d["customerId"]}
     item[m["amountKey"]] = d["delta"] if "delta" in d else d["amount"]
     item["reason"] = d["reason"]

@@ -1,5 +1,5 @@
 // What a TypeScript service writes when it canonicalises by rebuilding each
-// object with sorted keys and calling JSON.stringify (SPEC section 9).
+// object with sorted keys and calling JSON.stringify (docs/spec.md, section 14).
 // One JSON request per line on standard input: {"text": "<JSON text>"};
 // one answer per line on standard output: {"out": "<JSON.stringify result>"}
 // or {"err": "<message>"}.

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 const TS_TYPES: &'static str = r#"
 /** `0x` + 64 lowercase hex digits. */
 export type Hash = string;
-/** How an internal node joins its children (SPEC section 4). */
+/** How an internal node joins its children (docs/spec.md, section 5). */
 export type NodeEncodingName = "hex0x" | "hex" | "bytes";
 /** A balance delta as submitted; other keys are carried into the canonical JSON of `itemHash`. */
 export interface Item {

@@ -88,7 +88,7 @@ export function webhookBody(tree, k = 0) {
   });
 }
 
-/** `v1=` + hex HMAC-SHA256(secret, timestamp + "." + body), computed by Node's crypto (SPEC section 6). */
+/** `v1=` + hex HMAC-SHA256(secret, timestamp + "." + body), computed by Node's crypto (docs/spec.md, section 10). */
 export function signBody(secret, timestamp, body) {
   return 'v1=' + createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 }

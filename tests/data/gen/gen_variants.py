@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes tests/data/variants-v1.json: known answers for every canonical and
-item-mapping variant (SPEC section 9), computed without the verifier:
+item-mapping variant (docs/spec.md, section 4.3), computed without the verifier:
 
 - RFC 8785 order and JavaScript strings: the official SDK's canonicaliser
   (pacspace-sdk 0.7.0, record_disclosure.canonicalize_jcs);
@@ -99,7 +99,7 @@ MAPPINGS = [
 
 
 def item_object(delta, mapping):
-    """The hashed item under a mapping (SPEC sections 3 and 9), built from the parsed delta."""
+    """The hashed item under a mapping (docs/spec.md, sections 4.2 and 4.3), built from the parsed delta."""
     item = {"customerId": delta["customerId"]}
     amount = delta["delta"] if "delta" in delta else delta["amount"]
     item[mapping["amountKey"]] = amount
