@@ -54,6 +54,7 @@ mod apply;
 mod apply_other;
 mod claims;
 mod classify;
+mod compare;
 mod csv;
 mod decimal;
 mod deltas;
@@ -70,6 +71,7 @@ mod roots;
 mod sequence;
 mod state;
 mod store;
+mod sums;
 mod tenants;
 
 pub use claims::{Claim, Reproduced};
