@@ -63,6 +63,7 @@ mod engine;
 mod finish;
 mod problems;
 mod read;
+mod read_deltas;
 mod receipts;
 mod render_csv;
 mod render_html;
@@ -81,7 +82,8 @@ pub use deltas::{DeltaError, DeltaFormat};
 pub use detect::{Calibration, calibrate};
 pub use engine::{Audit, AuditError, AuditOptions, LineError, MappingChoice, ReceiptCounts};
 pub use problems::{MAX_PROBLEMS, Problem, Severity, Source};
-pub use read::{read_answers, read_deltas, read_receipts};
+pub use read::{read_answers, read_receipts};
+pub use read_deltas::read_deltas;
 pub use render_csv::write_csv;
 pub use render_html::write_html;
 pub use report::{
