@@ -1,4 +1,5 @@
 //! The HTTP client against a real server on 127.0.0.1 (no other network).
+#![cfg(feature = "fetch")]
 
 mod support;
 

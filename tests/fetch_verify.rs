@@ -1,6 +1,7 @@
 //! Fetch-and-verify against a real server on 127.0.0.1: what the service
 //! publishes is re-verified locally, and a tampered answer is caught even when
 //! the service says `verified: true`.
+#![cfg(feature = "fetch")]
 
 mod support;
 

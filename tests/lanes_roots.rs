@@ -90,14 +90,18 @@ fn roots_every_way(ls: &[Hash32], enc: NodeEncoding) -> Vec<(&'static str, Hash3
         k += 1;
     }
     assert_eq!(pieces.count(), ls.len() as u64);
-    let mut out = vec![
+    let out = vec![
         ("items_root", items_root(ls, enc)),
         ("push", pushed.finish()),
         ("extend in pieces", pieces.finish()),
         ("MerkleTree", MerkleTree::new(ls, enc).root()),
     ];
     #[cfg(feature = "parallel")]
-    out.push(("parallel", pacspace_proof::parallel::items_root(ls, enc)));
+    let out = {
+        let mut out = out;
+        out.push(("parallel", pacspace_proof::parallel::items_root(ls, enc)));
+        out
+    };
     out
 }
 
