@@ -87,19 +87,25 @@ impl Batch {
             .unwrap_or_else(|| items_root(&self.leaves, encoding))
     }
 
+    /// The verdict of a batch of zero or one item, which has no node to
+    /// hash under any encoding; `None` for two items or more.
+    fn without_nodes(&self, claimed: &Hash32) -> Option<RootEval> {
+        match &*self.leaves {
+            [] => Some(RootEval::Empty),
+            [only] => Some(RootEval::Single {
+                equal: only == claimed,
+                computed: *only,
+            }),
+            _ => None,
+        }
+    }
+
     /// [`Batch::evaluate`] without remembering: for a batch shared between
     /// threads whose usual root was computed when it was decoded.
     #[cfg_attr(not(feature = "std"), allow(dead_code))]
     pub(crate) fn evaluate_ref(&self, claimed: &Hash32, hint: Option<NodeEncoding>) -> RootEval {
-        match &*self.leaves {
-            [] => return RootEval::Empty,
-            [only] => {
-                return RootEval::Single {
-                    equal: only == claimed,
-                    computed: *only,
-                };
-            }
-            _ => {}
+        if let Some(eval) = self.without_nodes(claimed) {
+            return eval;
         }
         let order = hint
             .into_iter()
@@ -115,15 +121,8 @@ impl Batch {
     /// Compares `claimed` with the root, trying `hint` first (the export's
     /// encoding once known), then the others.
     pub(crate) fn evaluate(&mut self, claimed: &Hash32, hint: Option<NodeEncoding>) -> RootEval {
-        match &*self.leaves {
-            [] => return RootEval::Empty,
-            [only] => {
-                return RootEval::Single {
-                    equal: only == claimed,
-                    computed: *only,
-                };
-            }
-            _ => {}
+        if let Some(eval) = self.without_nodes(claimed) {
+            return eval;
         }
         if let Some(e) = hint
             && self.root(e) == *claimed
