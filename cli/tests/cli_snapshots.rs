@@ -301,3 +301,53 @@ fn bundle_verb() {
         shown(&run(&["bundle", "create", "-"], b"")),
     );
 }
+
+#[test]
+fn audit_verb() {
+    let export = [
+        "audit",
+        "--deltas",
+        "examples/audit/deltas.jsonl",
+        "--receipts",
+        "examples/audit/receipts.jsonl",
+        "--answers",
+        "examples/audit/answers.jsonl",
+    ];
+    check("audit_sample_export", shown(&run(&export, b"")));
+    check(
+        "audit_sample_export_csv_deltas",
+        shown(&run(
+            &[
+                "audit",
+                "--deltas",
+                "examples/audit/deltas.csv",
+                "--receipts",
+                "examples/audit/receipts.jsonl",
+            ],
+            b"",
+        )),
+    );
+    check(
+        "usage_audit_no_receipts",
+        shown(&run(&["audit", "--deltas", "examples/audit/deltas.jsonl"], b"")),
+    );
+}
+
+#[test]
+fn wire_delta_verb() {
+    check(
+        "wire_delta_summary",
+        shown(&run(
+            &["wire-delta", "-"],
+            br#"[{"customerId":"cust_1","delta":12,"windowStart":"2025-01-01T00:00:00Z","windowEnd":"2025-01-02T00:00:00Z"},
+                 {"customerId":"cust_2","delta":1.5,"reason":"api_calls","referenceId":"r1","windowStart":"2025-01-01T00:00:00Z","windowEnd":"2025-01-02T00:00:00Z"}]"#,
+        )),
+    );
+    check(
+        "usage_wire_delta_no_window",
+        shown(&run(
+            &["wire-delta", "-"],
+            br#"{"customerId":"cust_1","delta":12}"#,
+        )),
+    );
+}
