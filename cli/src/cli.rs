@@ -81,8 +81,9 @@ pub enum Command {
     Bundle(verbs::bundle::BundleArgs),
     /// Print a shell completion script.
     Completions(verbs::meta::CompletionsArgs),
-    /// Print the manual page (roff) on standard output.
-    Manpage,
+    /// Print the manual page (roff) on standard output, or with --dir write
+    /// one page per command (pacspace-verify-receipt.1, pacspace-verify-bundle-create.1, …).
+    Manpage(verbs::meta::ManpageArgs),
 }
 
 /// Parses the command line: clap's rules, then at most one argument reading

@@ -102,6 +102,25 @@ fn completions_and_manpage() {
     assert!(roff.contains(".TH pacspace-verify"), "{roff}");
     assert!(roff.contains("verify\\-proof"), "{roff}");
     assert!(roff.contains("Proof bundles"), "{roff}");
+    // One page per command, nested ones included, each with its own options.
+    let dir = std::env::temp_dir().join(format!("pacspace-verify-man-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let dir_arg = dir.to_string_lossy().into_owned();
+    let o = run(&["manpage", "--dir", &dir_arg], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let listed = stdout(&o);
+    for (page, option) in [
+        ("pacspace-verify.1", "manpage"),
+        ("pacspace-verify-receipt.1", "\\-\\-items"),
+        ("pacspace-verify-audit.1", "\\-\\-receipts"),
+        ("pacspace-verify-bundle-create.1", "\\-\\-ledger\\-answers"),
+        ("pacspace-verify-bundle-verify.1", "\\-\\-require"),
+    ] {
+        assert!(listed.contains(page), "{page} not listed: {listed}");
+        let roff = std::fs::read_to_string(dir.join(page)).expect(page);
+        assert!(roff.contains(option), "{page} lacks {option}: {roff}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

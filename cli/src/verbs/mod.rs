@@ -35,6 +35,6 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Bundle(args) => bundle::run(args),
         Command::Completions(args) => meta::run_completions(args),
         Command::WireDelta(args) => wire_delta::run(args),
-        Command::Manpage => meta::run_manpage(),
+        Command::Manpage(args) => meta::run_manpage(args),
     }
 }
