@@ -16,7 +16,7 @@ FLAGS=(-s none --release --debug-assertions)
 
 max_len() {
   case $1 in
-    receipts | verify_proof | keccak_lanes) echo 4096 ;;
+    receipts | chain_scanner | verify_proof | keccak_lanes) echo 4096 ;;
     cli_input) echo 2048 ;;
     *) echo 1024 ;;
   esac

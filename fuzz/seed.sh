@@ -75,6 +75,19 @@ for it in vectors["items"][:4]:
             if "itemHash" in it else s.encode() + b"\xff" + json.dumps(item).encode())
 put("receipts", "\n".join(s for s in samples if "proofHash" in s))
 
+# Chain lines for the scanner-vs-serde target: each proof-carrying sample,
+# each pair (the second read with the first one's list remembered), the
+# bundled chain export, and its lines with every webhook's list repeated.
+chain_lines = [s for s in samples if "proofHash" in s]
+for s in chain_lines:
+    put("chain_scanner", s)
+for a, b in zip(chain_lines, chain_lines[1:]):
+    put("chain_scanner", a + "\n" + b)
+chain_export = pathlib.Path("examples/receipts/chain.jsonl").read_text()
+put("chain_scanner", chain_export)
+for line in chain_export.splitlines():
+    put("chain_scanner", line + "\n" + line)
+
 # Proofs printed by the CLI, and the structured form (flags, enc, count,
 # index, leaf, steps...) of a few small trees.
 for p in proofs:

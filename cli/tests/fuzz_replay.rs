@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 mod canonical_json;
 #[path = "../../fuzz/bodies/canonical_roundtrip.rs"]
 mod canonical_roundtrip;
+#[path = "../../fuzz/bodies/chain_scanner.rs"]
+mod chain_scanner;
 #[path = "../../fuzz/bodies/cli_input.rs"]
 mod cli_input;
 #[path = "../../fuzz/bodies/keccak_lanes.rs"]
@@ -78,6 +80,11 @@ fn replay(target: &str, body: fn(&[u8])) {
 #[test]
 fn canonical_json_corpus() {
     replay("canonical_json", canonical_json::run);
+}
+
+#[test]
+fn chain_scanner_corpus() {
+    replay("chain_scanner", chain_scanner::run);
 }
 
 #[test]

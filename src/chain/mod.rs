@@ -13,6 +13,7 @@
 pub(crate) mod cache;
 #[cfg(feature = "std")]
 pub(crate) mod chunks;
+mod differential;
 pub(crate) mod hex;
 #[cfg(feature = "std")]
 mod jsonl;
@@ -22,6 +23,8 @@ mod pipeline;
 pub(crate) mod scan;
 mod verifier;
 
+#[doc(hidden)]
+pub use differential::readers_disagree;
 #[cfg(feature = "std")]
 pub use jsonl::verify_chain_jsonl;
 pub use verifier::{
