@@ -67,6 +67,7 @@ mod read_deltas;
 mod receipts;
 mod render_csv;
 mod render_html;
+mod render_text;
 mod report;
 mod roots;
 mod sequence;
