@@ -74,16 +74,9 @@ impl fmt::Display for Level {
 /// let e = "certain".parse::<pacspace_proof::Level>().unwrap_err();
 /// assert!(e.to_string().contains("consistent, verified, anchored"));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("level must be one of: not_verified, consistent, verified, anchored")]
 pub struct ParseLevelError;
-
-impl fmt::Display for ParseLevelError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("level must be one of: not_verified, consistent, verified, anchored")
-    }
-}
-
-impl core::error::Error for ParseLevelError {}
 
 impl FromStr for Level {
     type Err = ParseLevelError;

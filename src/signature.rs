@@ -6,7 +6,6 @@
 //! check is deterministic and works without `std`. Digests are compared in
 //! constant time (`hmac`'s `verify_slice`).
 
-use core::fmt;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 
@@ -25,7 +24,7 @@ pub const MAX_SIGNATURE_VALUES: usize = 2;
 pub const MILLIS_THRESHOLD: i64 = 1_000_000_000_000;
 
 /// Why a webhook signature is not accepted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[cfg_attr(feature = "alloc", derive(serde::Serialize))]
 #[cfg_attr(
     feature = "alloc",
@@ -33,26 +32,37 @@ pub const MILLIS_THRESHOLD: i64 = 1_000_000_000_000;
 )]
 pub enum SignatureError {
     /// The signature header holds no `v1=` value.
+    #[error("signature header holds no \"v1=\" value")]
     NoV1Value,
     /// More comma-separated values than [`MAX_SIGNATURE_VALUES`].
+    #[error("signature header holds {found} or more values; at most {MAX_SIGNATURE_VALUES} are allowed")]
     TooManyValues {
         /// Values counted (counting stops one past the limit).
         found: usize,
     },
     /// A `v1=` value that is not 64 hex digits.
+    #[error("signature value {index} is not \"v1=\" + 64 hex digits")]
     InvalidHex {
         /// Position of the value in the header, from 0.
         index: usize,
     },
     /// The timestamp header is not a decimal integer.
+    #[error("timestamp header is not a decimal Unix time (seconds or milliseconds)")]
     InvalidTimestamp,
     /// No value is the HMAC of `timestamp.body` under the secret: the body,
     /// the timestamp or the signature was altered, or the secret is wrong.
+    #[error(
+        "signature mismatch: none of {tried} v1 value(s) is the HMAC-SHA256 of timestamp.body under this secret"
+    )]
     Mismatch {
         /// How many `v1=` values were tried.
         tried: usize,
     },
     /// The signature is genuine but the timestamp is too far from now.
+    #[error(
+        "stale timestamp: signed at {timestamp}, now {now}, {} s apart (tolerance {tolerance} s)",
+        .now.abs_diff(*.timestamp)
+    )]
     StaleTimestamp {
         /// The timestamp, in Unix seconds.
         timestamp: i64,
@@ -62,39 +72,6 @@ pub enum SignatureError {
         tolerance: u64,
     },
 }
-
-impl fmt::Display for SignatureError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SignatureError::NoV1Value => f.write_str("signature header holds no \"v1=\" value"),
-            SignatureError::TooManyValues { found } => write!(
-                f,
-                "signature header holds {found} or more values; at most {MAX_SIGNATURE_VALUES} are allowed"
-            ),
-            SignatureError::InvalidHex { index } => {
-                write!(f, "signature value {index} is not \"v1=\" + 64 hex digits")
-            }
-            SignatureError::InvalidTimestamp => {
-                f.write_str("timestamp header is not a decimal Unix time (seconds or milliseconds)")
-            }
-            SignatureError::Mismatch { tried } => write!(
-                f,
-                "signature mismatch: none of {tried} v1 value(s) is the HMAC-SHA256 of timestamp.body under this secret"
-            ),
-            SignatureError::StaleTimestamp {
-                timestamp,
-                now,
-                tolerance,
-            } => write!(
-                f,
-                "stale timestamp: signed at {timestamp}, now {now}, {} s apart (tolerance {tolerance} s)",
-                now.abs_diff(*timestamp)
-            ),
-        }
-    }
-}
-
-impl core::error::Error for SignatureError {}
 
 /// A genuine, fresh signature.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

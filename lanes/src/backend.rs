@@ -119,25 +119,14 @@ impl fmt::Display for Backend {
 }
 
 /// A backend was forced that this CPU cannot run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("Keccak backend {requested} is not available here (best available: {detected})")]
 pub struct BackendUnavailable {
     /// The backend asked for.
     pub requested: Backend,
     /// The most capable backend this CPU has.
     pub detected: Backend,
 }
-
-impl fmt::Display for BackendUnavailable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "Keccak backend {} is not available here (best available: {})",
-            self.requested, self.detected
-        )
-    }
-}
-
-impl core::error::Error for BackendUnavailable {}
 
 /// The selected backend's code; 0 until the first [`backend`] call.
 static SELECTED: AtomicU8 = AtomicU8::new(0);

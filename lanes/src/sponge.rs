@@ -3,7 +3,6 @@
 //! lanes run in step, a last part of any length per lane.
 
 use crate::{State, f1600_batch};
-use core::fmt;
 
 /// Rate of Keccak-256 in bytes: (1600 − 2·256) / 8.
 pub const RATE: usize = 136;
@@ -12,9 +11,10 @@ pub const RATE: usize = 136;
 pub const DIGEST_LEN: usize = 32;
 
 /// Why the lanes of a [`Keccak256Lanes`] could not be fed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SpongeError {
     /// The messages of one call must all have the first one's length.
+    #[error("message {lane} is {found} bytes long, message 0 is {expected}: the lanes absorb equal lengths")]
     LengthMismatch {
         /// Index of the first message whose length differs.
         lane: usize,
@@ -25,32 +25,12 @@ pub enum SpongeError {
     },
     /// Pre-absorbed states must say how many bytes of their current block
     /// they hold, below [`RATE`] (a full block is permuted at once).
+    #[error("a block offset of {filled} bytes is not below the rate of {RATE} bytes")]
     BlockOffset {
         /// The offset given.
         filled: usize,
     },
 }
-
-impl fmt::Display for SpongeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SpongeError::LengthMismatch {
-                lane,
-                expected,
-                found,
-            } => write!(
-                f,
-                "message {lane} is {found} bytes long, message 0 is {expected}: the lanes absorb equal lengths"
-            ),
-            SpongeError::BlockOffset { filled } => write!(
-                f,
-                "a block offset of {filled} bytes is not below the rate of {RATE} bytes"
-            ),
-        }
-    }
-}
-
-impl core::error::Error for SpongeError {}
 
 /// Keccak-256 of N messages side by side: every [`update`](Self::update)
 /// feeds each lane a message part of the same length, so that all lanes

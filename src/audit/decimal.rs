@@ -43,27 +43,15 @@ pub struct Decimal {
 /// use pacspace_proof::audit::{Decimal, DecimalError};
 /// assert_eq!(Decimal::parse("1e-200"), Err(DecimalError::OutOfRange));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum DecimalError {
     /// The text is not a JSON number.
+    #[error("not a JSON number")]
     Syntax,
     /// More than 77 significant digits, or more than [`MAX_SCALE`] decimal places.
+    #[error("beyond exact decimal range (77 significant digits, {MAX_SCALE} decimal places)")]
     OutOfRange,
 }
-
-impl fmt::Display for DecimalError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DecimalError::Syntax => f.write_str("not a JSON number"),
-            DecimalError::OutOfRange => write!(
-                f,
-                "beyond exact decimal range (77 significant digits, {MAX_SCALE} decimal places)"
-            ),
-        }
-    }
-}
-
-impl core::error::Error for DecimalError {}
 
 fn mul_small(a: &Mag, m: u64) -> Option<Mag> {
     let mut out = [0u64; LIMBS];

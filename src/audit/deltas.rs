@@ -9,7 +9,6 @@ use super::decimal::Decimal;
 use super::store::ParsedDelta;
 use crate::canonical::{CanonicalError, CanonicalStr, NumberError, canonical_json};
 use crate::{DeltaItem, Hash32, ItemMapping};
-use core::fmt;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::borrow::Cow;
@@ -23,15 +22,19 @@ use std::string::{String, ToString};
 /// let e = a.push_delta_line(br#"{"customerId":"c","delta":"1","reason":"r"}"#, 2).unwrap_err();
 /// assert_eq!(e.to_string(), "deltas line 2: \"delta\" must be a number");
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum DeltaError {
     /// The line is not JSON.
+    #[error("not valid JSON: {0}")]
     Json(String),
     /// The line is JSON but not an object.
+    #[error("a delta must be a JSON object")]
     NotObject,
     /// A required field is absent (or null, or an empty CSV cell).
+    #[error("\"{0}\" is missing")]
     Missing(&'static str),
     /// A field has the wrong type.
+    #[error("\"{field}\" must be {expected}")]
     WrongType {
         /// The field.
         field: &'static str,
@@ -39,34 +42,21 @@ pub enum DeltaError {
         expected: &'static str,
     },
     /// Both `delta` and `amount` are given.
+    #[error("give the amount as \"delta\" or \"amount\", not both")]
     BothAmountKeys,
     /// The amount has no canonical form (NaN, infinite).
+    #[error("amount: {0}")]
     Number(NumberError),
     /// `metadata` has no canonical form.
+    #[error("metadata: {0}")]
     Metadata(CanonicalError),
     /// The CSV header lacks a column.
+    #[error("CSV header: {0}")]
     CsvHeader(String),
     /// A CSV record is malformed.
+    #[error("CSV: {0}")]
     Csv(String),
 }
-
-impl fmt::Display for DeltaError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DeltaError::Json(e) => write!(f, "not valid JSON: {e}"),
-            DeltaError::NotObject => f.write_str("a delta must be a JSON object"),
-            DeltaError::Missing(field) => write!(f, "\"{field}\" is missing"),
-            DeltaError::WrongType { field, expected } => write!(f, "\"{field}\" must be {expected}"),
-            DeltaError::BothAmountKeys => f.write_str("give the amount as \"delta\" or \"amount\", not both"),
-            DeltaError::Number(e) => write!(f, "amount: {e}"),
-            DeltaError::Metadata(e) => write!(f, "metadata: {e}"),
-            DeltaError::CsvHeader(why) => write!(f, "CSV header: {why}"),
-            DeltaError::Csv(why) => write!(f, "CSV: {why}"),
-        }
-    }
-}
-
-impl core::error::Error for DeltaError {}
 
 /// Which way the submitted deltas are written.
 ///

@@ -136,6 +136,8 @@ pub enum AuditError {
     TooManyDeltas,
 }
 
+// By hand rather than derived with thiserror, which would take the `source`
+// field (which input) for the error's source, and that is not an error.
 impl fmt::Display for AuditError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -43,24 +43,15 @@ pub struct HeadStore {
 }
 
 /// Why the stored heads could not be read or written.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum StateError {
     /// Reading or writing failed.
+    #[error("state: {0}")]
     Io(std::io::Error),
     /// The heads file is not what this library writes.
+    #[error("state: {HEADS_FILE} is not a heads file: {0}")]
     Format(String),
 }
-
-impl core::fmt::Display for StateError {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        match self {
-            StateError::Io(e) => write!(f, "state: {e}"),
-            StateError::Format(e) => write!(f, "state: {HEADS_FILE} is not a heads file: {e}"),
-        }
-    }
-}
-
-impl core::error::Error for StateError {}
 
 impl HeadStore {
     /// Reads `DIR/heads.json`; an absent file or directory is an empty store.

@@ -5,24 +5,30 @@ use crate::bundle::{BUNDLE_FORMAT, FormatVersion};
 use crate::receipt::{DeltaInputError, WireError};
 use crate::{Hash32, Level};
 use alloc::string::String;
-use core::fmt;
 
 /// Why a text is not a readable bundle.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BundleError {
     /// The text is not JSON.
+    #[error("not valid JSON: {0}")]
     Json(String),
     /// JSON, but not a proof bundle (no `format`, or another format).
+    #[error("not a proof bundle ({BUNDLE_FORMAT}): {why}")]
     NotABundle {
         /// What it is instead, as far as can be told.
         why: String,
     },
     /// `format` names this format with a malformed or retired version.
+    #[error("format {found:?} is not a version this reader knows: expected {BUNDLE_FORMAT}")]
     BadFormat {
         /// The `format` found (at most 80 characters).
         found: String,
     },
     /// `format` is a newer major version, which may change what fields mean.
+    #[error(
+        "format: this bundle is version {found}, written by a newer version of the verifier; \
+         this one reads version {supported}.x only: update the verifier"
+    )]
     NewerMajor {
         /// The version found.
         found: FormatVersion,
@@ -30,6 +36,7 @@ pub enum BundleError {
         supported: u64,
     },
     /// A field is missing or malformed.
+    #[error("{field}: {message}")]
     Shape {
         /// The field, e.g. `items[0]` or `inclusion`.
         field: String,
@@ -56,39 +63,20 @@ impl BundleError {
     }
 }
 
-impl fmt::Display for BundleError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            BundleError::Json(e) => write!(f, "not valid JSON: {e}"),
-            BundleError::NotABundle { why } => {
-                write!(f, "not a proof bundle ({BUNDLE_FORMAT}): {why}")
-            }
-            BundleError::BadFormat { found } => write!(
-                f,
-                "format {found:?} is not a version this reader knows: expected {BUNDLE_FORMAT}"
-            ),
-            BundleError::NewerMajor { found, supported } => write!(
-                f,
-                "format: this bundle is version {found}, written by a newer version of the verifier; \
-                 this one reads version {supported}.x only: update the verifier"
-            ),
-            BundleError::Shape { field, message } => write!(f, "{field}: {message}"),
-        }
-    }
-}
-
-impl core::error::Error for BundleError {}
-
 /// Why a bundle could not be created.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum CreateError {
     /// The artefact could not be read.
-    Artefact(WireError),
+    #[error(transparent)]
+    Artefact(#[from] WireError),
     /// The deltas could not be read.
-    Deltas(DeltaInputError),
+    #[error(transparent)]
+    Deltas(#[from] DeltaInputError),
     /// No delta was given.
+    #[error("no delta given: a bundle proves the deltas you submitted")]
     NoDeltas,
     /// An `only` index is not below the number of deltas.
+    #[error("only: delta {index} does not exist ({count} deltas given)")]
     OnlyOutOfRange {
         /// The index given.
         index: usize,
@@ -96,6 +84,7 @@ pub enum CreateError {
         count: usize,
     },
     /// The receipt does not verify against the deltas: a bundle of it would prove nothing.
+    #[error("the receipt does not verify against the deltas (level {level}): {why}")]
     ReceiptDoesNotVerify {
         /// The level its report reached.
         level: Level,
@@ -103,11 +92,15 @@ pub enum CreateError {
         why: String,
     },
     /// The receipt carries no 0x root to prove against.
+    #[error("no root to prove against: {why}")]
     NoRoot {
         /// Why.
         why: String,
     },
     /// A delta's item hash is not among the receipt's leaves.
+    #[error(
+        "delta {item} hashes to {computed} (default mapping; no mapping matched), which is not in the receipt"
+    )]
     DeltaNotInReceipt {
         /// Position in the deltas.
         item: usize,
@@ -115,6 +108,7 @@ pub enum CreateError {
         computed: Hash32,
     },
     /// The service FAILED this delta: it is not anchored.
+    #[error("delta {item} was FAILED by the service ({error}): it is not anchored")]
     NotAnchored {
         /// Position in the deltas.
         item: usize,
@@ -122,6 +116,9 @@ pub enum CreateError {
         error: String,
     },
     /// Two deltas reproduce their hashes only under different item mappings.
+    #[error(
+        "deltas {first} and {other} reproduce their hashes under different item mappings: bundle them separately"
+    )]
     MixedMappings {
         /// The first delta.
         first: usize,
@@ -129,6 +126,7 @@ pub enum CreateError {
         other: usize,
     },
     /// Two deltas belong to different anchors.
+    #[error("the deltas belong to different anchors ({first}, {other}): bundle each anchor separately")]
     MixedAnchors {
         /// The first delta's anchorId.
         first: String,
@@ -136,56 +134,6 @@ pub enum CreateError {
         other: String,
     },
     /// The recorded ledger answers could not be read.
+    #[error("ledger answers: {0}")]
     LedgerAnswers(String),
-}
-
-impl fmt::Display for CreateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CreateError::Artefact(e) => e.fmt(f),
-            CreateError::Deltas(e) => e.fmt(f),
-            CreateError::NoDeltas => f.write_str("no delta given: a bundle proves the deltas you submitted"),
-            CreateError::OnlyOutOfRange { index, count } => {
-                write!(f, "only: delta {index} does not exist ({count} deltas given)")
-            }
-            CreateError::ReceiptDoesNotVerify { level, why } => write!(
-                f,
-                "the receipt does not verify against the deltas (level {level}): {why}"
-            ),
-            CreateError::NoRoot { why } => write!(f, "no root to prove against: {why}"),
-            CreateError::DeltaNotInReceipt { item, computed } => write!(
-                f,
-                "delta {item} hashes to {computed} (default mapping; no mapping matched), which is not in the receipt"
-            ),
-            CreateError::NotAnchored { item, error } => {
-                write!(
-                    f,
-                    "delta {item} was FAILED by the service ({error}): it is not anchored"
-                )
-            }
-            CreateError::MixedMappings { first, other } => write!(
-                f,
-                "deltas {first} and {other} reproduce their hashes under different item mappings: bundle them separately"
-            ),
-            CreateError::MixedAnchors { first, other } => write!(
-                f,
-                "the deltas belong to different anchors ({first}, {other}): bundle each anchor separately"
-            ),
-            CreateError::LedgerAnswers(e) => write!(f, "ledger answers: {e}"),
-        }
-    }
-}
-
-impl core::error::Error for CreateError {}
-
-impl From<WireError> for CreateError {
-    fn from(e: WireError) -> Self {
-        CreateError::Artefact(e)
-    }
-}
-
-impl From<DeltaInputError> for CreateError {
-    fn from(e: DeltaInputError) -> Self {
-        CreateError::Deltas(e)
-    }
 }

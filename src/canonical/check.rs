@@ -2,17 +2,18 @@
 //! form (docs/spec.md, section 3): how the no-alloc typed delta accepts metadata.
 
 use crate::canonical::number::write_number;
-use core::fmt;
 
 /// Deepest nesting of arrays and objects accepted anywhere in the library.
 pub const MAX_DEPTH: usize = 128;
 
 /// Why a text is not canonical JSON, with the byte offset where it deviates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum CanonicalTextError {
     /// The text ends inside a value.
+    #[error("canonical JSON ends inside a value")]
     UnexpectedEnd,
     /// A byte that cannot start or continue a value here (whitespace included).
+    #[error("unexpected byte 0x{byte:02x} at offset {offset} (canonical JSON has no whitespace)")]
     UnexpectedByte {
         /// Byte offset.
         offset: usize,
@@ -20,63 +21,36 @@ pub enum CanonicalTextError {
         byte: u8,
     },
     /// Bytes after the single top-level value.
+    #[error("trailing bytes at offset {offset}")]
     TrailingBytes {
         /// Byte offset.
         offset: usize,
     },
     /// A number not written as ECMAScript writes it (`1.0`, `1E5`, `-0`, …) or beyond the double range.
+    #[error("number at offset {offset} is not in ECMAScript canonical form")]
     NonCanonicalNumber {
         /// Byte offset of the number.
         offset: usize,
     },
     /// An escape that canonical form does not use, or a raw control character.
+    #[error("string at offset {offset} is not escaped canonically")]
     NonCanonicalString {
         /// Byte offset.
         offset: usize,
     },
     /// An object key not strictly after the previous one in UTF-16 order (or repeated).
+    #[error("object key at offset {offset} is not in UTF-16 order after the previous key")]
     KeyOrder {
         /// Byte offset of the key.
         offset: usize,
     },
     /// Arrays/objects nest deeper than [`MAX_DEPTH`].
+    #[error("nesting deeper than {MAX_DEPTH} levels at offset {offset}")]
     TooDeep {
         /// Byte offset.
         offset: usize,
     },
 }
-
-impl fmt::Display for CanonicalTextError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CanonicalTextError::UnexpectedEnd => f.write_str("canonical JSON ends inside a value"),
-            CanonicalTextError::UnexpectedByte { offset, byte } => {
-                write!(
-                    f,
-                    "unexpected byte 0x{byte:02x} at offset {offset} (canonical JSON has no whitespace)"
-                )
-            }
-            CanonicalTextError::TrailingBytes { offset } => write!(f, "trailing bytes at offset {offset}"),
-            CanonicalTextError::NonCanonicalNumber { offset } => {
-                write!(f, "number at offset {offset} is not in ECMAScript canonical form")
-            }
-            CanonicalTextError::NonCanonicalString { offset } => {
-                write!(f, "string at offset {offset} is not escaped canonically")
-            }
-            CanonicalTextError::KeyOrder { offset } => {
-                write!(
-                    f,
-                    "object key at offset {offset} is not in UTF-16 order after the previous key"
-                )
-            }
-            CanonicalTextError::TooDeep { offset } => {
-                write!(f, "nesting deeper than {MAX_DEPTH} levels at offset {offset}")
-            }
-        }
-    }
-}
-
-impl core::error::Error for CanonicalTextError {}
 
 /// A JSON text known to be in canonical form; made only by
 /// [`CanonicalStr::new`], which checks it without allocating.

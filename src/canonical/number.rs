@@ -1,29 +1,17 @@
 //! Numbers written as ECMAScript `Number.prototype.toString` writes them.
 
 use crate::canonical::Sink;
-use core::fmt;
 
 /// A number that JSON (and so the service) cannot carry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum NumberError {
     /// NaN.
+    #[error("NaN cannot appear in canonical JSON")]
     NaN,
     /// +∞ or −∞ (also what a JSON number too large for a double becomes).
+    #[error("infinite number (or one beyond the double range) cannot appear in canonical JSON")]
     Infinite,
 }
-
-impl fmt::Display for NumberError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            NumberError::NaN => f.write_str("NaN cannot appear in canonical JSON"),
-            NumberError::Infinite => f.write_str(
-                "infinite number (or one beyond the double range) cannot appear in canonical JSON",
-            ),
-        }
-    }
-}
-
-impl core::error::Error for NumberError {}
 
 /// Writes `value` as JavaScript's `String(value)` does (`1.0`→`1`, `-0`→`0`,
 /// `1e21`→`1e+21`, `1e-7`→`1e-7`); refuses NaN and infinities.

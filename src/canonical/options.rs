@@ -146,19 +146,12 @@ impl fmt::Display for CanonicalOptions {
 /// let e = "sorted".parse::<pacspace_proof::canonical::KeyOrder>().unwrap_err();
 /// assert_eq!(e.to_string(), "expected one of: code-units, js-object");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("expected one of: {expected}")]
 pub struct ParseOptionError {
     /// The option's accepted values, e.g. `code-units, js-object`.
     pub expected: &'static str,
 }
-
-impl fmt::Display for ParseOptionError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "expected one of: {}", self.expected)
-    }
-}
-
-impl core::error::Error for ParseOptionError {}
 
 impl FromStr for KeyOrder {
     type Err = ParseOptionError;

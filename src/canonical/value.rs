@@ -7,49 +7,32 @@ use crate::canonical::string::write_string;
 use crate::canonical::{KeccakSink, MAX_DEPTH, Sink};
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use core::fmt;
 use serde_json::Value;
 
 /// Why a value has no canonical form.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CanonicalError {
     /// The text is not JSON (or a number is beyond the double range).
+    #[error("not valid JSON: {0}")]
     Json(String),
     /// A number is NaN or infinite.
-    Number(NumberError),
+    #[error(transparent)]
+    Number(#[from] NumberError),
     /// Arrays/objects nest deeper than [`MAX_DEPTH`].
+    #[error("nesting deeper than {limit} levels")]
     TooDeep {
         /// The limit.
         limit: usize,
     },
     /// A string holds a lone surrogate, which RFC 8785 refuses
     /// ([`Strings::Refuse`](crate::canonical::Strings::Refuse)).
+    #[error(
+        "a string holds the lone surrogate \\u{code_unit:04x}, which RFC 8785 refuses (JSON.stringify escapes it: strings \"js\")"
+    )]
     LoneSurrogate {
         /// The surrogate code unit.
         code_unit: u16,
     },
-}
-
-impl fmt::Display for CanonicalError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CanonicalError::Json(msg) => write!(f, "not valid JSON: {msg}"),
-            CanonicalError::Number(e) => e.fmt(f),
-            CanonicalError::TooDeep { limit } => write!(f, "nesting deeper than {limit} levels"),
-            CanonicalError::LoneSurrogate { code_unit } => write!(
-                f,
-                "a string holds the lone surrogate \\u{code_unit:04x}, which RFC 8785 refuses (JSON.stringify escapes it: strings \"js\")"
-            ),
-        }
-    }
-}
-
-impl core::error::Error for CanonicalError {}
-
-impl From<NumberError> for CanonicalError {
-    fn from(e: NumberError) -> Self {
-        CanonicalError::Number(e)
-    }
 }
 
 /// Streams the canonical JSON of `value` into `sink`.

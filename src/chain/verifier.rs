@@ -134,9 +134,10 @@ impl fmt::Display for ChainReport {
 }
 
 /// Why the chain input could not be read (bad input, not a failed check).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ChainInputError {
     /// A line is not JSON, or its proof is malformed.
+    #[error("line {line}: {message}")]
     Json {
         /// 1-based line number.
         line: u64,
@@ -144,11 +145,15 @@ pub enum ChainInputError {
         message: String,
     },
     /// A line holds no `proof` object.
+    #[error(
+        "line {line}: no receipt proof (expected a webhook event, {{data:{{proof}}}}, {{proof}} or a proof object)"
+    )]
     NoProof {
         /// 1-based line number.
         line: u64,
     },
     /// A line is longer than the bound.
+    #[error("line {line} is longer than {limit} bytes")]
     LineTooLong {
         /// 1-based line number.
         line: u64,
@@ -156,26 +161,9 @@ pub enum ChainInputError {
         limit: usize,
     },
     /// Reading failed.
+    #[error("read error: {0}")]
     Io(String),
 }
-
-impl fmt::Display for ChainInputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ChainInputError::Json { line, message } => write!(f, "line {line}: {message}"),
-            ChainInputError::NoProof { line } => write!(
-                f,
-                "line {line}: no receipt proof (expected a webhook event, {{data:{{proof}}}}, {{proof}} or a proof object)"
-            ),
-            ChainInputError::LineTooLong { line, limit } => {
-                write!(f, "line {line} is longer than {limit} bytes")
-            }
-            ChainInputError::Io(e) => write!(f, "read error: {e}"),
-        }
-    }
-}
-
-impl core::error::Error for ChainInputError {}
 
 /// Streaming chain checker.
 ///

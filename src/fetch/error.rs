@@ -1,14 +1,15 @@
 //! Why a fetch failed.
 
 use alloc::string::String;
-use core::fmt;
 
 /// Why fetching from the service failed. Each variant names what went wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FetchError {
     /// The base URL or an id makes no valid request URL.
+    #[error("bad URL: {0}")]
     BadUrl(String),
     /// A `0x` receipt id that is not `0x` + 64 lowercase hex.
+    #[error("bad receipt id {id:?}: {why}")]
     BadId {
         /// The id as given.
         id: String,
@@ -16,13 +17,16 @@ pub enum FetchError {
         why: String,
     },
     /// Connecting, TLS or reading failed.
+    #[error("transport error: {0}")]
     Transport(String),
     /// No complete answer within the configured timeout.
+    #[error("no answer within {millis} ms")]
     Timeout {
         /// The timeout, in milliseconds.
         millis: u64,
     },
     /// The service answered with an HTTP error status (after any retries).
+    #[error("HTTP {code} from {url}{}{body}", colon_before(.body))]
     Status {
         /// The HTTP status code.
         code: u16,
@@ -32,38 +36,24 @@ pub enum FetchError {
         body: String,
     },
     /// The body is larger than the configured cap.
+    #[error("answer larger than the {limit}-byte cap")]
     TooLarge {
         /// The cap, in bytes.
         limit: u64,
     },
     /// The body is not JSON.
+    #[error("answer is not JSON: {0}")]
     NotJson(String),
     /// The JSON does not have the expected shape.
+    #[error("answer has an unexpected shape: {0}")]
     Shape(String),
     /// The `{success:false}` envelope: the service reports an error.
+    #[error("service reports an error: {0}")]
     ServiceError(String),
 }
 
-impl fmt::Display for FetchError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FetchError::BadUrl(m) => write!(f, "bad URL: {m}"),
-            FetchError::BadId { id, why } => write!(f, "bad receipt id {id:?}: {why}"),
-            FetchError::Transport(m) => write!(f, "transport error: {m}"),
-            FetchError::Timeout { millis } => write!(f, "no answer within {millis} ms"),
-            FetchError::Status { code, url, body } => {
-                write!(f, "HTTP {code} from {url}")?;
-                if !body.is_empty() {
-                    write!(f, ": {body}")?;
-                }
-                Ok(())
-            }
-            FetchError::TooLarge { limit } => write!(f, "answer larger than the {limit}-byte cap"),
-            FetchError::NotJson(m) => write!(f, "answer is not JSON: {m}"),
-            FetchError::Shape(m) => write!(f, "answer has an unexpected shape: {m}"),
-            FetchError::ServiceError(m) => write!(f, "service reports an error: {m}"),
-        }
-    }
+/// `": "` before a non-empty body in [`FetchError::Status`]'s message, nothing
+/// before an empty one.
+fn colon_before(body: &str) -> &'static str {
+    if body.is_empty() { "" } else { ": " }
 }
-
-impl std::error::Error for FetchError {}

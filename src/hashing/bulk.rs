@@ -28,21 +28,14 @@ use pacspace_keccak_lanes::preferred_lanes;
 pub const BULK_MIN: usize = 16;
 
 /// One item of a batch failed to hash.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("item {index}: {error}")]
 pub struct ItemFailure<E> {
     /// Position of the first failing item in the batch.
     pub index: usize,
     /// Why it failed.
     pub error: E,
 }
-
-impl<E: fmt::Display> fmt::Display for ItemFailure<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "item {}: {}", self.index, self.error)
-    }
-}
-
-impl<E: fmt::Debug + fmt::Display> core::error::Error for ItemFailure<E> {}
 
 /// Collects item hashes, hashing items side by side as they arrive
 /// (multi-lane path) or one by one (scalar path); [`finish`](Self::finish)

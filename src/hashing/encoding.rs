@@ -47,16 +47,9 @@ impl fmt::Display for NodeEncoding {
 }
 
 /// A node-encoding name that is not `hex0x`, `hex` or `bytes`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("node encoding must be one of: hex0x, hex, bytes")]
 pub struct ParseNodeEncodingError;
-
-impl fmt::Display for ParseNodeEncodingError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("node encoding must be one of: hex0x, hex, bytes")
-    }
-}
-
-impl core::error::Error for ParseNodeEncodingError {}
 
 impl FromStr for NodeEncoding {
     type Err = ParseNodeEncodingError;

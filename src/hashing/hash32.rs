@@ -18,7 +18,7 @@ use core::str::FromStr;
 pub struct Hash32(pub [u8; 32]);
 
 /// Why a text is not a valid `0x` + 64 lowercase hex hash.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum HexError {
     /// The text does not start with `0x`.
     MissingPrefix,
@@ -38,6 +38,8 @@ pub enum HexError {
     },
 }
 
+// By hand rather than with #[error]: the invalid-character message depends on
+// the byte (an uppercase digit, another printable character, anything else).
 impl fmt::Display for HexError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -68,8 +70,6 @@ impl fmt::Display for HexError {
         }
     }
 }
-
-impl core::error::Error for HexError {}
 
 /// The lowercase hex digit of the low four bits of `nibble`.
 pub(crate) const fn hex_digit(nibble: u8) -> u8 {

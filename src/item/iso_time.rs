@@ -14,37 +14,28 @@ use alloc::vec::Vec;
 /// assert_eq!(normalize_timestamp("2025-W01-1"), Err(TimestampError::Form));
 /// assert_eq!(normalize_timestamp("2025-01-01T24:00"), Err(TimestampError::Range));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum TimestampError {
     /// Empty after stripping whitespace (the SDK refuses it).
+    #[error("the timestamp is empty")]
     Empty,
     /// Not of the form `YYYY-MM-DD[<any one character>HH[:MM[:SS[.f…]]][±HH[:MM[:SS[.f…]]] | ±HHMM | Z]]`.
     /// Python accepts a few more forms (week dates, basic `YYYYMMDD` /
     /// `HHMMSS`, fractional minutes); they are refused here rather than guessed.
+    #[error(
+        "the timestamp is not YYYY-MM-DD[THH[:MM[:SS[.ffffff]]][Z|±HH:MM]] (other ISO forms are not reproduced)"
+    )]
     Form,
     /// A field out of range (month 13, 30 February, hour 24, second 60, …), as Python refuses it.
+    #[error("a date or time field is out of range")]
     Range,
     /// A UTC offset of 24 hours or more, as Python refuses it.
+    #[error("the UTC offset is 24 hours or more")]
     Offset,
     /// The UTC time falls outside years 1–9999 (Python raises `OverflowError`).
+    #[error("the time in UTC falls outside years 1 to 9999")]
     Overflow,
 }
-
-impl core::fmt::Display for TimestampError {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(match self {
-            TimestampError::Empty => "the timestamp is empty",
-            TimestampError::Form => {
-                "the timestamp is not YYYY-MM-DD[THH[:MM[:SS[.ffffff]]][Z|±HH:MM]] (other ISO forms are not reproduced)"
-            }
-            TimestampError::Range => "a date or time field is out of range",
-            TimestampError::Offset => "the UTC offset is 24 hours or more",
-            TimestampError::Overflow => "the time in UTC falls outside years 1 to 9999",
-        })
-    }
-}
-
-impl core::error::Error for TimestampError {}
 
 /// Normalises an ISO-8601 timestamp as the SDK's submission coordinator
 /// does: whitespace stripped, a trailing `Z` read as `+00:00`, a naive time

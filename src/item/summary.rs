@@ -8,7 +8,6 @@ use crate::item::python_text::{python_ascii_string, python_float_repr, python_st
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
-use core::fmt;
 use sha2::{Digest, Sha256};
 
 /// The coordinator's settings that reach the wire.
@@ -44,17 +43,20 @@ impl Default for SummaryOptions<'_> {
 /// let s = JsonValue::parse(r#"{"customerId":"  ","delta":1,"windowStart":"2025-01-01","windowEnd":"2025-01-02"}"#).unwrap();
 /// assert_eq!(wire_delta(&s, &SummaryOptions::default()), Err(SummaryError::Missing { field: "customerId" }));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SummaryError {
     /// The summary is not a JSON object.
+    #[error("a summary must be a JSON object")]
     NotObject,
     /// A field the SDK requires is absent, blank (`customerId`) or zero (`delta`).
+    #[error("summary: \"{field}\" is missing, blank or zero")]
     Missing {
         /// The field.
         field: &'static str,
     },
     /// A field has a type the SDK refuses, or one it turns into text with
     /// Python's `str()` (not reproduced: give a string).
+    #[error("summary: \"{field}\" must be {expected}")]
     WrongType {
         /// The field.
         field: &'static str,
@@ -62,6 +64,7 @@ pub enum SummaryError {
         expected: &'static str,
     },
     /// A window timestamp cannot be normalised.
+    #[error("summary: \"{field}\": {error}")]
     Timestamp {
         /// `windowStart` or `windowEnd`.
         field: &'static str,
@@ -69,6 +72,7 @@ pub enum SummaryError {
         error: TimestampError,
     },
     /// `windowEnd` is not after `windowStart` (compared as normalised text, as the SDK compares).
+    #[error("summary: windowEnd {end} is not later than windowStart {start}")]
     WindowOrder {
         /// Normalised `windowStart`.
         start: String,
@@ -76,27 +80,6 @@ pub enum SummaryError {
         end: String,
     },
 }
-
-impl fmt::Display for SummaryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SummaryError::NotObject => f.write_str("a summary must be a JSON object"),
-            SummaryError::Missing { field } => write!(f, "summary: \"{field}\" is missing, blank or zero"),
-            SummaryError::WrongType { field, expected } => {
-                write!(f, "summary: \"{field}\" must be {expected}")
-            }
-            SummaryError::Timestamp { field, error } => write!(f, "summary: \"{field}\": {error}"),
-            SummaryError::WindowOrder { start, end } => {
-                write!(
-                    f,
-                    "summary: windowEnd {end} is not later than windowStart {start}"
-                )
-            }
-        }
-    }
-}
-
-impl core::error::Error for SummaryError {}
 
 /// The referenceId the SDK gives a summary queued without one: `"sum_"` and
 /// the first 48 hex digits of SHA-256 over Python's

@@ -153,18 +153,25 @@ pub struct RecordedAnswers {
 }
 
 /// Why a recorded-answers file was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AnswersError {
     /// Not JSON of the expected shape.
+    #[error("recorded answers are not valid: {0}")]
     Json(String),
     /// The `format` is not [`ANSWERS_FORMAT`].
+    #[error("recorded answers have format {found:?}, expected {ANSWERS_FORMAT:?}")]
     Format {
         /// The format found.
         found: String,
     },
     /// `tx` is not a transaction reference.
+    #[error("recorded answers: {0}")]
     Tx(TxRefError),
     /// An answer's body does not have the recorded SHA-256: it was changed.
+    #[error(
+        "answers[{index}] from {url}: the body's SHA-256 is {computed}, but {recorded} was recorded \
+         (the body was changed after it was received)"
+    )]
     DigestMismatch {
         /// Index in `answers`.
         index: usize,
@@ -176,6 +183,7 @@ pub enum AnswersError {
         computed: String,
     },
     /// An answer's `askedAt` is not RFC 3339.
+    #[error("answers[{index}].askedAt: {error}")]
     AskedAt {
         /// Index in `answers`.
         index: usize,
@@ -183,34 +191,6 @@ pub enum AnswersError {
         error: TimeError,
     },
 }
-
-impl fmt::Display for AnswersError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            AnswersError::Json(e) => write!(f, "recorded answers are not valid: {e}"),
-            AnswersError::Format { found } => {
-                write!(
-                    f,
-                    "recorded answers have format {found:?}, expected {ANSWERS_FORMAT:?}"
-                )
-            }
-            AnswersError::Tx(e) => write!(f, "recorded answers: {e}"),
-            AnswersError::DigestMismatch {
-                index,
-                url,
-                recorded,
-                computed,
-            } => write!(
-                f,
-                "answers[{index}] from {url}: the body's SHA-256 is {computed}, but {recorded} was recorded \
-                 (the body was changed after it was received)"
-            ),
-            AnswersError::AskedAt { index, error } => write!(f, "answers[{index}].askedAt: {error}"),
-        }
-    }
-}
-
-impl core::error::Error for AnswersError {}
 
 impl RecordedAnswers {
     /// Answers about `tx` on `network`.

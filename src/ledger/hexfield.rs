@@ -6,21 +6,25 @@ use core::fmt;
 use core::str::FromStr;
 
 /// Why a hex field could not be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum HexFieldError {
     /// The JSON-RPC form needs a `0x` prefix and it is missing.
+    #[error("missing \"0x\" prefix")]
     MissingPrefix,
     /// An odd number of hex digits for a byte string.
+    #[error("odd number of hex digits ({digits})")]
     OddLength {
         /// Digits found (prefix excluded).
         digits: usize,
     },
     /// A character that is not a hex digit.
+    #[error("not a hex digit at position {position}")]
     InvalidChar {
         /// Byte offset in the text (prefix included).
         position: usize,
     },
     /// More bytes or digits than the field can hold.
+    #[error("{found} is more than the {max} allowed")]
     TooLong {
         /// The most allowed (bytes for words and addresses, digits for quantities).
         max: usize,
@@ -28,6 +32,7 @@ pub enum HexFieldError {
         found: usize,
     },
     /// A byte string of the wrong fixed size.
+    #[error("{found} bytes where {expected} were expected")]
     WrongLength {
         /// Bytes expected.
         expected: usize,
@@ -35,24 +40,6 @@ pub enum HexFieldError {
         found: usize,
     },
 }
-
-impl fmt::Display for HexFieldError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            HexFieldError::MissingPrefix => f.write_str("missing \"0x\" prefix"),
-            HexFieldError::OddLength { digits } => write!(f, "odd number of hex digits ({digits})"),
-            HexFieldError::InvalidChar { position } => {
-                write!(f, "not a hex digit at position {position}")
-            }
-            HexFieldError::TooLong { max, found } => write!(f, "{found} is more than the {max} allowed"),
-            HexFieldError::WrongLength { expected, found } => {
-                write!(f, "{found} bytes where {expected} were expected")
-            }
-        }
-    }
-}
-
-impl core::error::Error for HexFieldError {}
 
 fn nibble(b: u8) -> Option<u8> {
     match b {

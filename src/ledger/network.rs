@@ -24,23 +24,12 @@ pub enum Network {
 }
 
 /// The text is none of `mainnet`, `testnet`, `295`, `296`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown network {given:?}: expected mainnet, testnet, 295 or 296")]
 pub struct ParseNetworkError {
     /// The text given (at most 40 characters of it).
     pub given: alloc::string::String,
 }
-
-impl fmt::Display for ParseNetworkError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown network {:?}: expected mainnet, testnet, 295 or 296",
-            self.given
-        )
-    }
-}
-
-impl core::error::Error for ParseNetworkError {}
 
 impl Network {
     /// The EVM chain id: 295 (mainnet) or 296 (testnet).

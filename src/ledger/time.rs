@@ -23,11 +23,13 @@ pub struct Timestamp {
 }
 
 /// Why a text is not a timestamp of the expected form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum TimeError {
     /// The text is longer than any valid timestamp (64 bytes).
+    #[error("timestamp text is too long")]
     TooLong,
     /// A character other than the expected one at `position`.
+    #[error("expected {expected} at position {position}")]
     Syntax {
         /// Byte offset of the unexpected character (or the end of the text).
         position: usize,
@@ -35,6 +37,7 @@ pub enum TimeError {
         expected: &'static str,
     },
     /// A field is out of its range (month 13, day 31 of April, hour 24, …).
+    #[error("{field} {value} is out of range")]
     OutOfRange {
         /// The field: `month`, `day`, `hour`, `minute`, `second`, `offset`.
         field: &'static str,
@@ -42,20 +45,6 @@ pub enum TimeError {
         value: u32,
     },
 }
-
-impl fmt::Display for TimeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            TimeError::TooLong => f.write_str("timestamp text is too long"),
-            TimeError::Syntax { position, expected } => {
-                write!(f, "expected {expected} at position {position}")
-            }
-            TimeError::OutOfRange { field, value } => write!(f, "{field} {value} is out of range"),
-        }
-    }
-}
-
-impl core::error::Error for TimeError {}
 
 const NANOS_PER_SEC: u32 = 1_000_000_000;
 

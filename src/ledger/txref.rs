@@ -29,26 +29,17 @@ pub enum TxRef {
 }
 
 /// Why a text is not a transaction reference.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{given:?} is not a transaction reference ({why}); expected 0x + 64 hex (EVM hash), \
+     0x + 96 hex (Hedera hash) or a Hedera transaction id such as 0.0.1234-1700000000-000000000"
+)]
 pub struct TxRefError {
     /// The text given (at most 120 characters of it).
     pub given: String,
     /// What is wrong with it.
     pub why: &'static str,
 }
-
-impl fmt::Display for TxRefError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:?} is not a transaction reference ({}); expected 0x + 64 hex (EVM hash), \
-             0x + 96 hex (Hedera hash) or a Hedera transaction id such as 0.0.1234-1700000000-000000000",
-            self.given, self.why
-        )
-    }
-}
-
-impl core::error::Error for TxRefError {}
 
 fn hex_bytes<const N: usize>(digits: &str) -> Option<[u8; N]> {
     let bytes = super::hexfield::decode_data(digits).ok()?;

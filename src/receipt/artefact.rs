@@ -15,17 +15,19 @@ use crate::receipt::{ArtefactKind, Report};
 use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::{String, ToString};
-use core::fmt;
 use serde_json::{Map, Value};
 
 /// Why an artefact could not be read (bad input, not a failed check).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum WireError {
     /// Not JSON.
+    #[error("not valid JSON: {0}")]
     Json(String),
     /// JSON, but not any artefact this library knows.
+    #[error("not a recognised PacSpace artefact: {0}")]
     Unrecognised(String),
     /// Recognised, but a checked field is missing or malformed.
+    #[error("malformed {artefact}: {message}")]
     Shape {
         /// What it looked like.
         artefact: ArtefactKind,
@@ -33,26 +35,8 @@ pub enum WireError {
         message: String,
     },
     /// The submitted deltas could not be read.
-    Deltas(DeltaInputError),
-}
-
-impl fmt::Display for WireError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            WireError::Json(e) => write!(f, "not valid JSON: {e}"),
-            WireError::Unrecognised(why) => write!(f, "not a recognised PacSpace artefact: {why}"),
-            WireError::Shape { artefact, message } => write!(f, "malformed {artefact}: {message}"),
-            WireError::Deltas(e) => e.fmt(f),
-        }
-    }
-}
-
-impl core::error::Error for WireError {}
-
-impl From<DeltaInputError> for WireError {
-    fn from(e: DeltaInputError) -> Self {
-        WireError::Deltas(e)
-    }
+    #[error(transparent)]
+    Deltas(#[from] DeltaInputError),
 }
 
 /// Any artefact the service hands out.

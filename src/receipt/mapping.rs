@@ -5,7 +5,6 @@ use crate::canonical::{CanonicalError, CanonicalOptions, JsonString, JsonValue, 
 use crate::{DeltaItem, Hash32, ItemMapping, NodeEncoding, items_root};
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use core::fmt;
 
 /// A delta as the auditor submitted it: a JSON object with `customerId`
 /// (string), `delta` or `amount` (number), `reason` (string), optionally
@@ -50,16 +49,19 @@ pub struct SubmittedDelta {
 }
 
 /// Why a submitted delta could not be read.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum DeltaInputError {
     /// The text is not JSON.
+    #[error("submitted deltas are not valid JSON: {0}")]
     Json(String),
     /// A delta is not a JSON object.
+    #[error("submitted delta {index} is not an object")]
     NotObject {
         /// Position in the submitted list.
         index: usize,
     },
     /// A required field is absent.
+    #[error("submitted delta {index}: \"{field}\" is missing")]
     Missing {
         /// Position in the submitted list.
         index: usize,
@@ -67,6 +69,7 @@ pub enum DeltaInputError {
         field: &'static str,
     },
     /// A field has the wrong JSON type.
+    #[error("submitted delta {index}: \"{field}\" must be {expected}")]
     WrongType {
         /// Position in the submitted list.
         index: usize,
@@ -76,11 +79,13 @@ pub enum DeltaInputError {
         expected: &'static str,
     },
     /// Both `delta` and `amount` are present.
+    #[error("submitted delta {index}: give the amount as \"delta\" or \"amount\", not both")]
     BothAmountKeys {
         /// Position in the submitted list.
         index: usize,
     },
     /// `metadata` cannot be canonicalised.
+    #[error("submitted delta {index}: metadata: {error}")]
     Metadata {
         /// Position in the submitted list.
         index: usize,
@@ -88,32 +93,6 @@ pub enum DeltaInputError {
         error: CanonicalError,
     },
 }
-
-impl fmt::Display for DeltaInputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DeltaInputError::Json(e) => write!(f, "submitted deltas are not valid JSON: {e}"),
-            DeltaInputError::NotObject { index } => write!(f, "submitted delta {index} is not an object"),
-            DeltaInputError::Missing { index, field } => {
-                write!(f, "submitted delta {index}: \"{field}\" is missing")
-            }
-            DeltaInputError::WrongType {
-                index,
-                field,
-                expected,
-            } => write!(f, "submitted delta {index}: \"{field}\" must be {expected}"),
-            DeltaInputError::BothAmountKeys { index } => write!(
-                f,
-                "submitted delta {index}: give the amount as \"delta\" or \"amount\", not both"
-            ),
-            DeltaInputError::Metadata { index, error } => {
-                write!(f, "submitted delta {index}: metadata: {error}")
-            }
-        }
-    }
-}
-
-impl core::error::Error for DeltaInputError {}
 
 fn opt_string(
     obj: &JsonValue,

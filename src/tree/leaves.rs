@@ -4,18 +4,19 @@
 use crate::canonical::{CanonicalError, item_hash};
 use crate::hashing::{Hash32, HexError};
 use alloc::vec::Vec;
-use core::fmt;
 use serde_json::Value;
 
 /// Why JSON input gave no leaves. Names the element and what it was.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LeavesError {
     /// The input is not an array.
+    #[error("expected a JSON array of items or item hashes, found {found}")]
     NotArray {
         /// The JSON type found (`"an object"`, `"a number"`, …).
         found: &'static str,
     },
     /// An element is a string but not a `0x` item hash.
+    #[error("element {index}: {error}")]
     BadHash {
         /// The element's position.
         index: usize,
@@ -23,6 +24,7 @@ pub enum LeavesError {
         error: HexError,
     },
     /// An element is an object that cannot be hashed as an item.
+    #[error("element {index}: {error}")]
     BadItem {
         /// The element's position.
         index: usize,
@@ -30,6 +32,7 @@ pub enum LeavesError {
         error: CanonicalError,
     },
     /// An element is neither an object nor a string.
+    #[error("element {index}: expected an item object or a 0x item hash, found {found}")]
     WrongType {
         /// The element's position.
         index: usize,
@@ -37,24 +40,6 @@ pub enum LeavesError {
         found: &'static str,
     },
 }
-
-impl fmt::Display for LeavesError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LeavesError::NotArray { found } => {
-                write!(f, "expected a JSON array of items or item hashes, found {found}")
-            }
-            LeavesError::BadHash { index, error } => write!(f, "element {index}: {error}"),
-            LeavesError::BadItem { index, error } => write!(f, "element {index}: {error}"),
-            LeavesError::WrongType { index, found } => write!(
-                f,
-                "element {index}: expected an item object or a 0x item hash, found {found}"
-            ),
-        }
-    }
-}
-
-impl core::error::Error for LeavesError {}
 
 /// A JSON value's type, as the error messages name it.
 ///

@@ -12,16 +12,18 @@
 use crate::tree::expected_path_len;
 use crate::{Hash32, NodeEncoding, node_hash};
 use alloc::vec::Vec;
-use core::fmt;
 
 /// Why a multi-proof is malformed or does not verify.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum MultiProofError {
     /// A tree with zero leaves has no inclusion proofs.
+    #[error("a tree with zero leaves has no inclusion proofs")]
     EmptyTree,
     /// The proof names no index.
+    #[error("a multi-proof must name at least one index")]
     NoIndices,
     /// The number of item hashes is not the number of indices.
+    #[error("{indices} indices but {item_hashes} item hashes: there must be one item hash per index")]
     ItemCount {
         /// Number of indices.
         indices: usize,
@@ -29,6 +31,7 @@ pub enum MultiProofError {
         item_hashes: usize,
     },
     /// An index is not below the leaf count.
+    #[error("indices[{position}] = {index} is out of range for {count} leaves")]
     IndexOutOfRange {
         /// Position in the index list.
         position: usize,
@@ -38,6 +41,7 @@ pub enum MultiProofError {
         count: u64,
     },
     /// An index repeats the one before it.
+    #[error("indices[{position}] = {index} repeats the index before it")]
     DuplicateIndex {
         /// Position in the index list.
         position: usize,
@@ -45,6 +49,7 @@ pub enum MultiProofError {
         index: u64,
     },
     /// An index is smaller than the one before it.
+    #[error("indices[{position}] = {index} is below the index before it ({previous}): indices must increase")]
     Unsorted {
         /// Position in the index list.
         position: usize,
@@ -55,6 +60,9 @@ pub enum MultiProofError {
     },
     /// The proof carries a different number of siblings than these indices
     /// need in a tree of this many leaves.
+    #[error(
+        "proof carries {found} siblings but these indices in a tree of this size need exactly {expected}"
+    )]
     SiblingCount {
         /// Siblings the shape needs.
         expected: usize,
@@ -62,6 +70,7 @@ pub enum MultiProofError {
         found: usize,
     },
     /// The items and siblings fold to a different root.
+    #[error("root mismatch: expected {expected}, items and siblings fold to {computed}")]
     RootMismatch {
         /// The root the proof is checked against.
         expected: Hash32,
@@ -69,52 +78,6 @@ pub enum MultiProofError {
         computed: Hash32,
     },
 }
-
-impl fmt::Display for MultiProofError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            MultiProofError::EmptyTree => f.write_str("a tree with zero leaves has no inclusion proofs"),
-            MultiProofError::NoIndices => f.write_str("a multi-proof must name at least one index"),
-            MultiProofError::ItemCount { indices, item_hashes } => write!(
-                f,
-                "{indices} indices but {item_hashes} item hashes: there must be one item hash per index"
-            ),
-            MultiProofError::IndexOutOfRange {
-                position,
-                index,
-                count,
-            } => {
-                write!(
-                    f,
-                    "indices[{position}] = {index} is out of range for {count} leaves"
-                )
-            }
-            MultiProofError::DuplicateIndex { position, index } => {
-                write!(f, "indices[{position}] = {index} repeats the index before it")
-            }
-            MultiProofError::Unsorted {
-                position,
-                previous,
-                index,
-            } => write!(
-                f,
-                "indices[{position}] = {index} is below the index before it ({previous}): indices must increase"
-            ),
-            MultiProofError::SiblingCount { expected, found } => write!(
-                f,
-                "proof carries {found} siblings but these indices in a tree of this size need exactly {expected}"
-            ),
-            MultiProofError::RootMismatch { expected, computed } => {
-                write!(
-                    f,
-                    "root mismatch: expected {expected}, items and siblings fold to {computed}"
-                )
-            }
-        }
-    }
-}
-
-impl core::error::Error for MultiProofError {}
 
 /// Checks that `indices` is a non-empty, strictly increasing list below `count`.
 fn check_indices(indices: &[u64], count: u64) -> Result<(), MultiProofError> {

@@ -3,14 +3,15 @@
 use crate::tree::path::expected_steps;
 use crate::tree::{PathStep, Side, expected_path_len};
 use crate::{Hash32, NodeEncoding, node_hash};
-use core::fmt;
 
 /// Why an inclusion proof does not verify.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum ProofError {
     /// A tree with zero leaves has no inclusion proofs.
+    #[error("a tree with zero leaves has no inclusion proofs")]
     EmptyTree,
     /// The leaf index is not below the leaf count.
+    #[error("index {index} is out of range for {count} leaves")]
     IndexOutOfRange {
         /// Claimed index.
         index: u64,
@@ -18,6 +19,7 @@ pub enum ProofError {
         count: u64,
     },
     /// The path does not have the length an n-leaf tree gives every path.
+    #[error("path has {found} steps but a tree of this size needs exactly {expected}")]
     PathLength {
         /// Length required by the leaf count.
         expected: usize,
@@ -25,6 +27,7 @@ pub enum ProofError {
         found: usize,
     },
     /// A sibling sits on the wrong side for this index and count.
+    #[error("path step {level}: sibling is on the {found} but must be on the {expected} for this index")]
     WrongSide {
         /// Level, 0 = leaf level.
         level: usize,
@@ -34,11 +37,13 @@ pub enum ProofError {
         found: Side,
     },
     /// At a padded level the sibling must be the node itself (odd last node duplicated).
+    #[error("path step {level}: at a padded level the sibling must equal the node itself")]
     PaddingSibling {
         /// Level, 0 = leaf level.
         level: usize,
     },
     /// The path folds to a different root.
+    #[error("root mismatch: expected {expected}, path folds to {computed}")]
     RootMismatch {
         /// The root the proof claims.
         expected: Hash32,
@@ -46,38 +51,6 @@ pub enum ProofError {
         computed: Hash32,
     },
 }
-
-impl fmt::Display for ProofError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ProofError::EmptyTree => f.write_str("a tree with zero leaves has no inclusion proofs"),
-            ProofError::IndexOutOfRange { index, count } => {
-                write!(f, "index {index} is out of range for {count} leaves")
-            }
-            ProofError::PathLength { expected, found } => write!(
-                f,
-                "path has {found} steps but a tree of this size needs exactly {expected}"
-            ),
-            ProofError::WrongSide {
-                level,
-                expected,
-                found,
-            } => write!(
-                f,
-                "path step {level}: sibling is on the {found} but must be on the {expected} for this index"
-            ),
-            ProofError::PaddingSibling { level } => write!(
-                f,
-                "path step {level}: at a padded level the sibling must equal the node itself"
-            ),
-            ProofError::RootMismatch { expected, computed } => {
-                write!(f, "root mismatch: expected {expected}, path folds to {computed}")
-            }
-        }
-    }
-}
-
-impl core::error::Error for ProofError {}
 
 /// Folds `leaf` up `path` under `encoding`, returning the root it reaches.
 /// This checks nothing about the tree's shape; prefer [`verify_proof`].

@@ -2,28 +2,31 @@
 //! a body cap, retries with backoff on 429 / 5xx, and redirects followed
 //! only within the same scheme, host and port.
 
-use core::fmt;
 use std::string::{String, ToString};
 use std::time::Duration;
 use std::vec::Vec;
 use ureq::http::Uri;
 
 /// Why a source gave no HTTP answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HttpError {
     /// The URL is not a valid absolute `http`/`https` URL.
+    #[error("bad URL: {0}")]
     BadUrl(String),
     /// No complete answer within the configured timeout.
+    #[error("no answer within {millis} ms")]
     Timeout {
         /// The timeout, in milliseconds.
         millis: u64,
     },
     /// The body is larger than the configured cap.
+    #[error("answer larger than the {limit}-byte cap")]
     TooLarge {
         /// The cap, in bytes.
         limit: u64,
     },
     /// A redirect to another scheme, host or port.
+    #[error("refused redirect from {from} to another host: {to}")]
     RedirectRefused {
         /// The URL that answered with the redirect.
         from: String,
@@ -31,55 +34,33 @@ pub enum HttpError {
         to: String,
     },
     /// A redirect of a JSON-RPC POST that would turn it into a GET (301/302/303).
+    #[error("refused HTTP {status} redirect: it would turn the JSON-RPC POST into a GET")]
     RedirectChangesMethod {
         /// The redirect status.
         status: u16,
     },
     /// A redirect without a usable `Location` header.
+    #[error("HTTP {status} redirect without a usable Location header")]
     RedirectWithoutLocation {
         /// The redirect status.
         status: u16,
     },
     /// More same-host redirects than allowed.
+    #[error("more than {limit} redirects")]
     TooManyRedirects {
         /// The limit.
         limit: u32,
     },
     /// The body is not UTF-8 (JSON answers are).
+    #[error("the answer's body (HTTP {status}) is not UTF-8")]
     NotUtf8 {
         /// The HTTP status it came with.
         status: u16,
     },
     /// Connecting, TLS or reading failed.
+    #[error("transport error: {0}")]
     Transport(String),
 }
-
-impl fmt::Display for HttpError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            HttpError::BadUrl(m) => write!(f, "bad URL: {m}"),
-            HttpError::Timeout { millis } => write!(f, "no answer within {millis} ms"),
-            HttpError::TooLarge { limit } => write!(f, "answer larger than the {limit}-byte cap"),
-            HttpError::RedirectRefused { from, to } => {
-                write!(f, "refused redirect from {from} to another host: {to}")
-            }
-            HttpError::RedirectChangesMethod { status } => {
-                write!(
-                    f,
-                    "refused HTTP {status} redirect: it would turn the JSON-RPC POST into a GET"
-                )
-            }
-            HttpError::RedirectWithoutLocation { status } => {
-                write!(f, "HTTP {status} redirect without a usable Location header")
-            }
-            HttpError::TooManyRedirects { limit } => write!(f, "more than {limit} redirects"),
-            HttpError::NotUtf8 { status } => write!(f, "the answer's body (HTTP {status}) is not UTF-8"),
-            HttpError::Transport(m) => write!(f, "transport error: {m}"),
-        }
-    }
-}
-
-impl std::error::Error for HttpError {}
 
 /// Retries on 429 and 5xx answers with exponential backoff, honouring a
 /// `Retry-After` header (seconds) up to `max_delay`.
