@@ -15,8 +15,9 @@ use core::fmt;
 /// Largest number of decimal places a [`Decimal`] holds.
 pub const MAX_SCALE: u32 = 80;
 
-const LIMBS: usize = 4;
-type Mag = [u64; LIMBS];
+mod magnitude;
+
+use magnitude::{LIMBS, Mag, add_mag, cmp_mag, divrem_small, is_zero, mul_small, scale_up, sub_mag};
 
 /// An exact decimal number.
 ///
@@ -51,71 +52,6 @@ pub enum DecimalError {
     /// More than 77 significant digits, or more than [`MAX_SCALE`] decimal places.
     #[error("beyond exact decimal range (77 significant digits, {MAX_SCALE} decimal places)")]
     OutOfRange,
-}
-
-fn mul_small(a: &Mag, m: u64) -> Option<Mag> {
-    let mut out = [0u64; LIMBS];
-    let mut carry = 0u128;
-    for (o, &x) in out.iter_mut().zip(a) {
-        let p = u128::from(x) * u128::from(m) + carry;
-        *o = p as u64;
-        carry = p >> 64;
-    }
-    (carry == 0).then_some(out)
-}
-
-fn add_mag(a: &Mag, b: &Mag) -> Option<Mag> {
-    let mut out = [0u64; LIMBS];
-    let mut carry = false;
-    for ((o, &x), &y) in out.iter_mut().zip(a).zip(b) {
-        let (s1, c1) = x.overflowing_add(y);
-        let (s2, c2) = s1.overflowing_add(u64::from(carry));
-        *o = s2;
-        carry = c1 || c2;
-    }
-    (!carry).then_some(out)
-}
-
-/// `a - b` for `a >= b`.
-fn sub_mag(a: &Mag, b: &Mag) -> Mag {
-    let mut out = [0u64; LIMBS];
-    let mut borrow = false;
-    for ((o, &x), &y) in out.iter_mut().zip(a).zip(b) {
-        let (d1, b1) = x.overflowing_sub(y);
-        let (d2, b2) = d1.overflowing_sub(u64::from(borrow));
-        *o = d2;
-        borrow = b1 || b2;
-    }
-    out
-}
-
-fn cmp_mag(a: &Mag, b: &Mag) -> Ordering {
-    a.iter().rev().cmp(b.iter().rev())
-}
-
-fn divrem_small(a: &Mag, d: u64) -> (Mag, u64) {
-    let mut out = [0u64; LIMBS];
-    let mut rem = 0u128;
-    for (o, &x) in out.iter_mut().zip(a).rev() {
-        let cur = (rem << 64) | u128::from(x);
-        *o = (cur / u128::from(d)) as u64;
-        rem = cur % u128::from(d);
-    }
-    (out, rem as u64)
-}
-
-fn is_zero(a: &Mag) -> bool {
-    a.iter().all(|&x| x == 0)
-}
-
-fn scale_up(a: &Mag, mut by: u32) -> Option<Mag> {
-    let mut out = *a;
-    while by > 0 {
-        let step = by.min(19);
-        out = mul_small(&out, 10u64.pow(step))?;
-        by -= step;
-    }
-    Some(out)
 }
 
 impl Decimal {
