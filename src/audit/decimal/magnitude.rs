@@ -35,7 +35,6 @@ pub(super) fn add_mag(a: &Mag, b: &Mag) -> Option<Mag> {
 }
 
 /// `a - b` for `a >= b`.
-/// `a - b`, for `a ≥ b`.
 pub(super) fn sub_mag(a: &Mag, b: &Mag) -> Mag {
     let mut out = [0u64; LIMBS];
     let mut borrow = false;
