@@ -138,7 +138,8 @@ fn window(summary: &JsonValue, field: &'static str) -> Result<String, SummaryErr
             normalize_timestamp(s.as_str().unwrap_or("\u{fffd}"))
                 .map_err(|error| SummaryError::Timestamp { field, error })
         }
-        _ => Err(SummaryError::WrongType {
+        None => Err(SummaryError::Missing { field }),
+        Some(_) => Err(SummaryError::WrongType {
             field,
             expected: "an ISO-8601 timestamp string",
         }),
@@ -164,6 +165,13 @@ fn window(summary: &JsonValue, field: &'static str) -> Result<String, SummaryErr
 /// let sent = wire_delta(&queued, &SummaryOptions::default()).unwrap();
 /// let text = canonical_json_with(&sent, CanonicalOptions::RFC8785).unwrap();
 /// assert!(text.starts_with(r#"{"customerId":"c1","delta":5,"metadata":{"plan":"pro","submissionType":"tenant_summary","summaryProfile":"daily","summaryWindowEnd":"2025-01-02T00:00:00Z","summaryWindowStart":"2024-12-31T23:00:00Z"},"reason":"usage_summary","referenceId":"sum_"#));
+///
+/// // A window that is absent, or not a string, is named as such.
+/// use pacspace_proof::item::SummaryError;
+/// let no_end = JsonValue::parse(r#"{"customerId":"c1","delta":5,"windowStart":"2025-01-01"}"#).unwrap();
+/// assert_eq!(wire_delta(&no_end, &SummaryOptions::default()), Err(SummaryError::Missing { field: "windowEnd" }));
+/// let number_end = JsonValue::parse(r#"{"customerId":"c1","delta":5,"windowStart":"2025-01-01","windowEnd":20250102}"#).unwrap();
+/// assert!(matches!(wire_delta(&number_end, &SummaryOptions::default()), Err(SummaryError::WrongType { field: "windowEnd", .. })));
 /// ```
 pub fn wire_delta(summary: &JsonValue, options: &SummaryOptions<'_>) -> Result<JsonValue, SummaryError> {
     if !matches!(summary, JsonValue::Object(_)) {
