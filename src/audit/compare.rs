@@ -3,13 +3,13 @@
 //! export), and what cannot be checked from an export at all.
 
 use super::answers::{Answer, Figure, Window};
+use super::checkpoint::{Candidates, Construction};
 use super::claims::{At, Claims, Reproduced};
 use super::decimal::Decimal;
 use super::sums::{start_of, sums};
 use crate::{Hash32, items_root};
 use std::format;
 use std::string::{String, ToString};
-use std::vec::Vec;
 
 impl Claims<'_> {
     /// Compares every figure of `answer` (line `line`).
@@ -240,8 +240,9 @@ impl Claims<'_> {
         }
     }
 
-    /// `checkpoint`: its root against the root of the scope's verified deltas
-    /// in submission order (the leaves of a checkpoint are not published).
+    /// `checkpoint`: its root against the constructions of the `checkpoint`
+    /// module over the scope's verified deltas (the leaves of a checkpoint
+    /// are not published).
     fn checkpoint(&mut self, line: u64, chk: &str, customer: Option<&str>, root: Option<&str>) {
         let id = customer.and_then(|c| self.store.customers.get(c));
         let (list, scope) = match customer {
@@ -255,23 +256,30 @@ impl Claims<'_> {
             scope: &scope,
         };
         let Some(r) = root else { return };
-        let leaves: Vec<Hash32> = list
-            .iter()
-            .filter_map(|&(i, _)| self.store.get(i).map(|x| x.hash))
-            .collect();
-        let ours = items_root(&leaves, self.encoding);
-        if r.parse::<Hash32>().is_ok_and(|h| h == ours) {
+        let candidates = Candidates::new(list.iter().filter_map(|&(i, root)| {
+            let hash = self.store.get(i)?.hash;
+            Some((hash, self.roots.get(root).map(|x| x.hash)))
+        }));
+        let ours = items_root(candidates.leaves(Construction::ItemHashes), self.encoding);
+        let found = r
+            .parse::<Hash32>()
+            .ok()
+            .and_then(|claimed| Some((claimed, candidates.reproduce(&claimed, self.encoding)?)));
+        if let Some((claimed, (construction, encoding))) = found {
             let mut claim = Self::claim(&at, "proofRoot", r);
-            claim.decimal = Some(ours.to_string());
+            claim.decimal = Some(claimed.to_string());
             claim.reproduced_by = Reproduced::Exact;
             claim.note = Some(format!(
-                "{chk}: the root of the scope's verified deltas in submission order, node encoding {}",
-                self.encoding
+                "{chk}: the root of {construction}, node encoding {encoding}"
             ));
             self.out.push((at.customer, claim));
         } else {
             let why: String = format!(
-                "{chk}: which leaves, in which order, the service puts in a checkpoint is not published; the root of the scope's verified deltas in submission order is {ours}"
+                "{chk}: which leaves, in which order, the service puts in a checkpoint is not published; \
+                 neither {} nor {} gives this root under any node encoding (the first, under {}, gives {ours})",
+                Construction::ItemHashes,
+                Construction::ReceiptRoots,
+                self.encoding
             );
             self.unknowable(&at, "proofRoot", r, why);
         }

@@ -52,6 +52,7 @@
 mod answers;
 mod apply;
 mod apply_other;
+mod checkpoint;
 mod claims;
 mod classify;
 mod compare;
