@@ -4,7 +4,6 @@
 use super::apply::Echoed;
 use super::engine::Audit;
 use super::problems::{Severity, Source};
-use crate::Hash32;
 use crate::receipt::Artefact;
 use crate::receipt::wire::{BatchData, DeltaStatusData, EmitData, ReceiptId, Status, VerifyAnswer};
 use serde_json::Value;
@@ -178,20 +177,11 @@ impl Audit {
     }
 
     fn apply_status(&mut self, d: &DeltaStatusData, line: u64) {
-        let listed: Option<Vec<Hash32>> = d
-            .deltas
-            .iter()
-            .map(|v| {
-                v.get("itemHash")
-                    .and_then(Value::as_str)
-                    .and_then(|h| h.parse().ok())
-            })
-            .collect();
         let root = match &d.receipt_id {
             Some(ReceiptId::Root(h)) => Some(*h),
             _ => None,
         };
-        if let (Some(root), Some(leaves)) = (root, listed.filter(|l| !l.is_empty())) {
+        if let (Some(root), Some(leaves)) = (root, d.listed_item_hashes()) {
             self.list_seen(root, &leaves, line, "receiptId (root of deltas[].itemHash)");
         }
         if d.status.is_failed() {

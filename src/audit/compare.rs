@@ -4,7 +4,7 @@
 
 use super::answers::{Answer, Figure, Window};
 use super::checkpoint::{Candidates, Construction};
-use super::claims::{At, Claims, Reproduced};
+use super::claims::{At, Claims, Reproduced, Scope};
 use super::decimal::Decimal;
 use super::sums::{start_of, sums};
 use crate::{Hash32, items_root};
@@ -55,6 +55,12 @@ impl Claims<'_> {
         }
     }
 
+    /// A customer's id in the export (if any), verified deltas and scope name.
+    fn customer(&self, customer: &str) -> (Option<u32>, Scope, String) {
+        let id = self.store.customers.get(customer);
+        (id, self.customer_scope(id), format!("customer {customer}"))
+    }
+
     /// `derive`: a customer's computed balance, count and latest receipt.
     fn derive(
         &mut self,
@@ -65,9 +71,7 @@ impl Claims<'_> {
         count: &Option<Figure>,
         latest: Option<&str>,
     ) {
-        let id = self.store.customers.get(customer);
-        let list = self.customer_scope(id);
-        let scope = format!("customer {customer}");
+        let (id, list, scope) = self.customer(customer);
         let at = At {
             customer: id,
             line,
@@ -118,9 +122,7 @@ impl Claims<'_> {
         windows: &[Window],
         proof_root: Option<&str>,
     ) {
-        let id = self.store.customers.get(customer);
-        let list = self.customer_scope(id);
-        let scope = format!("customer {customer}");
+        let (id, list, scope) = self.customer(customer);
         let at = At {
             customer: id,
             line,
